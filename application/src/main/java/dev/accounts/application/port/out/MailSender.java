@@ -1,0 +1,11 @@
+package dev.accounts.application.port.out;
+
+/** Renders and hands one message to the mail transport. */
+public interface MailSender {
+
+    /**
+     * @throws MailDeliveryException when the transport did not accept the message; it says whether trying
+     *         again may help
+     */
+    void send(QueuedMail mail);
+}

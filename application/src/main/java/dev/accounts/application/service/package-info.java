@@ -1,0 +1,2 @@
+/** Plain implementations of the use cases, one per class, wired by the composition root. */
+package dev.accounts.application.service;

@@ -1,0 +1,24 @@
+package dev.accounts.domain.user;
+
+import java.util.Objects;
+
+/**
+ * Another user already has this username or address, ignoring case. Raised by whatever stores users, from
+ * its own uniqueness guarantee (a unique index), never from a look-up made beforehand.
+ */
+public final class DuplicateUserException extends RuntimeException {
+
+    /** The attribute that must be unique. */
+    public enum Attribute { USERNAME, EMAIL }
+
+    private final Attribute attribute;
+
+    public DuplicateUserException(Attribute attribute) {
+        super("a user with this " + attribute.name().toLowerCase(java.util.Locale.ROOT) + " already exists", null, false, false);
+        this.attribute = Objects.requireNonNull(attribute, "attribute");
+    }
+
+    public Attribute attribute() {
+        return attribute;
+    }
+}
