@@ -1,0 +1,127 @@
+package dev.accounts.adapter.out.mail;
+
+import com.sanctionco.jmail.EmailValidator;
+import com.sanctionco.jmail.JMail;
+import dev.accounts.application.port.out.MailSender;
+import dev.accounts.application.port.out.QueuedMail;
+import dev.accounts.domain.user.EmailAddress;
+import jakarta.mail.Session;
+import jakarta.mail.internet.InternetAddress;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.mailer.Mailer;
+import org.simplejavamail.email.EmailBuilder;
+import org.simplejavamail.mailer.MailerBuilder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Sends queued mail over SMTP with simple-java-mail, one message per call, synchronously: the caller is the
+ * outbox worker, which records the outcome. A failure comes back as a {@code MailDeliveryException} that says
+ * whether a retry may help.
+ *
+ * <p>Each message carries the Message-ID {@code <outbox-id@sender-domain>}, the same on every attempt, so a
+ * message repeated after a crash can be recognised as a duplicate.
+ */
+public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SimpleJavaMailSender.class);
+    private static final EmailValidator ADDRESS_VALIDATOR = JMail.strictValidator();
+    private static final long CLOSE_TIMEOUT_SECONDS = 10;
+
+    private final Mailer mailer;
+    private final MailRenderer renderer;
+    private final InternetAddress from;
+    private final String messageIdDomain;
+
+    public SimpleJavaMailSender(MailSettings settings) {
+        this.from = settings.fromAddress();
+        if (!ADDRESS_VALIDATOR.isValid(from.getAddress())) {
+            // Fail at start-up: otherwise every message would be rejected by validation and given up.
+            throw new IllegalArgumentException("mail from address is not accepted by address validation: " + settings.from());
+        }
+        this.messageIdDomain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
+        this.renderer = new MailRenderer(settings.publicUrl());
+        this.mailer = settings.loggingOnly() ? loggingOnlyMailer() : smtpMailer(settings);
+        LOG.info("mail sender ready: {}", settings.loggingOnly()
+                ? "logging-only mode, no SMTP host configured, nothing is sent"
+                : settings.transport() + " to " + settings.host() + ":" + settings.port());
+    }
+
+    @Override
+    public void send(QueuedMail queued) {
+        Email email = toEmail(queued);
+        try {
+            mailer.sendMail(email, false);
+        } catch (RuntimeException e) {
+            throw MailFailureClassifier.classify(e);
+        }
+        LOG.debug("mail accepted by the transport: outbox_id={} message_id={}", queued.id(), email.getId());
+    }
+
+    /** The Message-ID for an outbox entry, stable across attempts. */
+    String messageId(UUID outboxId) {
+        return "<" + outboxId + "@" + messageIdDomain + ">";
+    }
+
+    /** Releases the mailer's resources. Call once the outbox worker has stopped. */
+    @Override
+    public void close() {
+        try {
+            mailer.shutdownConnectionPool().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("mail sender did not shut down cleanly: {}", e.toString());
+        }
+    }
+
+    private Email toEmail(QueuedMail queued) {
+        RenderedMail rendered = renderer.render(queued.mail());
+        // Ignoring defaults and overrides keeps a stray simplejavamail.properties from adding recipients.
+        return EmailBuilder.ignoringDefaults().ignoringOverrides().startingBlank()
+                .fixingMessageId(messageId(queued.id()))
+                .from(from)
+                .to(recipient(queued.mail().recipient()))
+                .withSubject(rendered.subject())
+                .withPlainText(rendered.text())
+                .withHTMLText(rendered.html())
+                .buildEmail();
+    }
+
+    private static InternetAddress recipient(EmailAddress address) {
+        InternetAddress recipient = new InternetAddress();
+        // Already a plain addr-spec (the domain checked it), so it is set as it is rather than parsed again.
+        recipient.setAddress(address.value());
+        return recipient;
+    }
+
+    private static Mailer smtpMailer(MailSettings settings) {
+        Session session = SmtpSession.open(settings);
+        Mailer mailer = MailerBuilder.usingSession(session)
+                .withSessionTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
+                .withEmailValidator(ADDRESS_VALIDATOR)
+                .disablingAllClientValidation(false)
+                .withTransportModeLoggingOnly(false)
+                .withDebugLogging(false)
+                .trustingAllHosts(false)
+                .verifyingServerIdentity(true)
+                .clearProxy()
+                .buildMailer();
+        SmtpSession.applyTimeouts(session, settings);
+        return mailer;
+    }
+
+    private static Mailer loggingOnlyMailer() {
+        return MailerBuilder.withCustomMailer(new LoggingOnlyTransport())
+                .withEmailValidator(ADDRESS_VALIDATOR)
+                .disablingAllClientValidation(false)
+                .withTransportModeLoggingOnly(false)
+                .withDebugLogging(false)
+                .clearProxy()
+                .buildMailer();
+    }
+}

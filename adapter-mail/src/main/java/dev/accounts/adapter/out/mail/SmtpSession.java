@@ -1,0 +1,67 @@
+package dev.accounts.adapter.out.mail;
+
+import jakarta.mail.Authenticator;
+import jakarta.mail.PasswordAuthentication;
+import jakarta.mail.Session;
+import java.util.Properties;
+import org.simplejavamail.api.mailer.config.TransportStrategy;
+
+/**
+ * The Jakarta Mail session for the configured SMTP server. simple-java-mail knows a single timeout for connect,
+ * read and write; owning the session is what lets the connect timeout differ from the read timeout.
+ */
+final class SmtpSession {
+
+    private SmtpSession() {
+    }
+
+    static Session open(MailSettings settings) {
+        TransportStrategy strategy = strategy(settings.transport());
+        Properties properties = strategy.generateProperties();
+        properties.put(strategy.propertyNameHost(), settings.host());
+        properties.put(strategy.propertyNamePort(), Integer.toString(settings.port()));
+        if (settings.username() == null) {
+            return Session.getInstance(properties);
+        }
+        properties.put(strategy.propertyNameUsername(), settings.username());
+        properties.put(strategy.propertyNameAuthenticate(), "true");
+        return Session.getInstance(properties, new Credentials(settings.username(), settings.password()));
+    }
+
+    /**
+     * Sets the three socket timeouts. Called after simple-java-mail has built its mailer, because building it
+     * sets all three to its one session timeout.
+     */
+    static void applyTimeouts(Session session, MailSettings settings) {
+        TransportStrategy strategy = strategy(settings.transport());
+        Properties properties = session.getProperties();
+        properties.put(strategy.propertyNameConnectionTimeout(), Long.toString(settings.connectTimeout().toMillis()));
+        properties.put(strategy.propertyNameTimeout(), Long.toString(settings.readTimeout().toMillis()));
+        properties.put(strategy.propertyNameWriteTimeout(), Long.toString(settings.readTimeout().toMillis()));
+    }
+
+    static TransportStrategy strategy(MailSettings.Transport transport) {
+        return switch (transport) {
+            case PLAIN -> TransportStrategy.SMTP;
+            case STARTTLS -> TransportStrategy.SMTP_TLS;
+            case SMTPS -> TransportStrategy.SMTPS;
+        };
+    }
+
+    /** Answers the server's login prompt; the password stays in memory only. */
+    private static final class Credentials extends Authenticator {
+
+        private final String username;
+        private final String password;
+
+        Credentials(String username, String password) {
+            this.username = username;
+            this.password = password;
+        }
+
+        @Override
+        protected PasswordAuthentication getPasswordAuthentication() {
+            return new PasswordAuthentication(username, password == null ? "" : password);
+        }
+    }
+}

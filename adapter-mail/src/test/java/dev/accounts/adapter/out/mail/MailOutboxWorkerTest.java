@@ -1,0 +1,161 @@
+package dev.accounts.adapter.out.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import dev.accounts.application.port.in.DeliverMailUseCase;
+import dev.accounts.application.port.in.DeliverMailUseCase.DeliveryReport;
+import dev.accounts.application.port.out.StoreUnavailableException;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
+
+class MailOutboxWorkerTest {
+
+    private static final DeliveryReport NOTHING_DUE = new DeliveryReport(0, 0, 0);
+    private static final DeliveryReport ONE_SENT = new DeliveryReport(1, 0, 0);
+    private static final Duration LONG_POLL = Duration.ofSeconds(30);
+
+    /** A use case that counts its rounds and answers each with what {@code answer} says. */
+    private static final class CountingRounds implements DeliverMailUseCase {
+
+        private final AtomicInteger rounds = new AtomicInteger();
+        private final IntFunction<DeliveryReport> answer;
+
+        CountingRounds(IntFunction<DeliveryReport> answer) {
+            this.answer = answer;
+        }
+
+        @Override
+        public DeliveryReport deliverDueMail() {
+            return answer.apply(rounds.incrementAndGet());
+        }
+
+        int rounds() {
+            return rounds.get();
+        }
+    }
+
+    @Test
+    void runsTheNextRoundAtOnceWhileRoundsFindMail() {
+        CountingRounds delivery = new CountingRounds(round -> round <= 5 ? ONE_SENT : NOTHING_DUE);
+
+        try (MailOutboxWorker worker = new MailOutboxWorker(delivery, LONG_POLL)) {
+            worker.start();
+
+            Eventually.within(Duration.ofSeconds(5), "six rounds without waiting for the poll", () -> delivery.rounds() >= 6);
+        }
+        assertThat(delivery.rounds()).isEqualTo(6);
+    }
+
+    @Test
+    void wakeUpEndsTheSleepEarly() {
+        CountingRounds delivery = new CountingRounds(round -> NOTHING_DUE);
+
+        try (MailOutboxWorker worker = new MailOutboxWorker(delivery, LONG_POLL)) {
+            worker.start();
+            Eventually.within(Duration.ofSeconds(5), "the first round", () -> delivery.rounds() == 1);
+
+            worker.wakeUp();
+
+            Eventually.within(Duration.ofSeconds(2), "a second round long before the poll interval", () -> delivery.rounds() == 2);
+        }
+    }
+
+    @Test
+    void keepsPollingAfterRoundsFail() {
+        CountingRounds delivery = new CountingRounds(round -> {
+            if (round <= 3) {
+                throw new StoreUnavailableException("database unreachable", null);
+            }
+            return NOTHING_DUE;
+        });
+
+        Logger workerLog = (Logger) LoggerFactory.getLogger(MailOutboxWorker.class);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        workerLog.addAppender(logs);
+        try (MailOutboxWorker worker = new MailOutboxWorker(delivery, Duration.ofMillis(10))) {
+            worker.start();
+
+            // Backs off 10, 20 and 40 ms after the three failures, then polls as usual.
+            Eventually.within(Duration.ofSeconds(5), "rounds after the failures", () -> delivery.rounds() >= 5);
+        } finally {
+            workerLog.detachAppender(logs);
+        }
+        assertThat(logs.list).filteredOn(event -> event.getLevel() == Level.WARN)
+                .hasSize(3)
+                .allSatisfy(event -> {
+                    assertThat(event.getFormattedMessage()).contains("StoreUnavailableException: database unreachable");
+                    assertThat(event.getThrowableProxy()).isNull();
+                });
+    }
+
+    @Test
+    void closeReturnsPromptlyFromASleepAndNoRoundRunsAfterIt() throws InterruptedException {
+        CountingRounds delivery = new CountingRounds(round -> NOTHING_DUE);
+        MailOutboxWorker worker = new MailOutboxWorker(delivery, LONG_POLL);
+        worker.start();
+        Eventually.within(Duration.ofSeconds(5), "the first round", () -> delivery.rounds() == 1);
+
+        long start = System.nanoTime();
+        worker.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        worker.wakeUp();
+        Thread.sleep(100);
+        assertThat(delivery.rounds()).isEqualTo(1);
+        assertThat(workerThreadAlive()).isFalse();
+    }
+
+    @Test
+    void closeWaitsForTheRoundInFlight() throws InterruptedException {
+        CountDownLatch roundStarted = new CountDownLatch(1);
+        AtomicBoolean roundFinished = new AtomicBoolean();
+        DeliverMailUseCase slowRound = () -> {
+            roundStarted.countDown();
+            try {
+                Thread.sleep(300);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return NOTHING_DUE;
+            }
+            roundFinished.set(true);
+            return ONE_SENT;
+        };
+        MailOutboxWorker worker = new MailOutboxWorker(slowRound, LONG_POLL);
+        worker.start();
+        assertThat(roundStarted.await(5, TimeUnit.SECONDS)).isTrue();
+
+        worker.close();
+
+        assertThat(roundFinished).isTrue();
+        assertThat(workerThreadAlive()).isFalse();
+    }
+
+    @Test
+    void closeIsIdempotentAndFineBeforeStart() {
+        CountingRounds delivery = new CountingRounds(round -> NOTHING_DUE);
+        MailOutboxWorker worker = new MailOutboxWorker(delivery, LONG_POLL);
+
+        worker.close();
+        worker.close();
+
+        assertThatThrownBy(worker::start).isInstanceOf(IllegalStateException.class);
+        assertThat(delivery.rounds()).isZero();
+    }
+
+    private static boolean workerThreadAlive() {
+        return Thread.getAllStackTraces().keySet().stream()
+                .anyMatch(thread -> thread.getName().equals(MailOutboxWorker.THREAD_NAME) && thread.isAlive());
+    }
+}

@@ -1,0 +1,89 @@
+package dev.accounts.adapter.out.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.accounts.application.port.out.QueuedMail;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.slf4j.LoggerFactory;
+
+class SimpleJavaMailSenderTest {
+
+    private static final String SENTENCE = "Hi alice! You have successfully signed up to Accounts.";
+
+    @RegisterExtension
+    static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+
+    @Test
+    void deliversAWelcomeMailWithTextAndHtmlAndAMessageIdFromTheOutboxId() throws Exception {
+        QueuedMail queued = TestMail.queuedWelcome("alice", "alice@example.com");
+
+        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
+            sender.send(queued);
+        }
+
+        assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage received = GREEN_MAIL.getReceivedMessages()[0];
+        assertThat(received.getRecipients(RecipientType.TO)).extracting(a -> ((InternetAddress) a).getAddress())
+                .containsExactly("alice@example.com");
+        InternetAddress from = (InternetAddress) received.getFrom()[0];
+        assertThat(from.getAddress()).isEqualTo(TestMail.FROM_ADDRESS);
+        assertThat(from.getPersonal()).isEqualTo("Accounts");
+        assertThat(received.getSubject()).isEqualTo("Welcome to Accounts");
+        assertThat(received.getMessageID()).isEqualTo("<" + queued.id() + "@" + TestMail.FROM_DOMAIN + ">");
+        assertThat(ReceivedMail.partText(received, "text/plain")).hasValueSatisfying(text -> assertThat(text).contains(SENTENCE));
+        assertThat(ReceivedMail.partText(received, "text/html")).hasValueSatisfying(html -> assertThat(html).contains(SENTENCE));
+    }
+
+    @Test
+    void keepsTheSameMessageIdOnEveryAttempt() throws Exception {
+        UUID outboxId = UUID.randomUUID();
+        QueuedMail first = new QueuedMail(outboxId, TestMail.welcome("alice", "alice@example.com"), 1);
+        QueuedMail second = new QueuedMail(outboxId, first.mail(), 2);
+
+        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
+            sender.send(first);
+            sender.send(second);
+        }
+
+        assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 2)).isTrue();
+        assertThat(GREEN_MAIL.getReceivedMessages()).extracting(MimeMessage::getMessageID)
+                .containsExactly("<" + outboxId + "@accounts.example.com>", "<" + outboxId + "@accounts.example.com>");
+    }
+
+    @Test
+    void loggingOnlyModeSendsNothingThrowsNothingAndLogsNoBody() {
+        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+        ListAppender<ILoggingEvent> logs = new ListAppender<>();
+        logs.start();
+        root.addAppender(logs);
+        QueuedMail queued = TestMail.queuedWelcome("alice", "alice@example.com");
+        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(MailSettings.loggingOnly(TestMail.FROM, TestMail.PUBLIC_URL))) {
+            sender.send(queued);
+        } finally {
+            root.detachAppender(logs);
+        }
+
+        assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
+        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+                .anySatisfy(line -> assertThat(line).contains("logging-only").contains(queued.id().toString()))
+                .noneSatisfy(line -> assertThat(line).contains("signed up"));
+    }
+
+    @Test
+    void refusesToStartWithASenderThatValidationWouldReject() {
+        MailSettings settings = MailSettings.loggingOnly("Accounts <no-reply@[192.0.2.1]>", TestMail.PUBLIC_URL);
+
+        assertThatThrownBy(() -> new SimpleJavaMailSender(settings)).isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.accounts.adapter.out.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import com.sanctionco.jmail.JMail;
+import dev.accounts.application.port.out.MailDeliveryException;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.simplejavamail.api.email.Email;
+import org.simplejavamail.email.EmailBuilder;
+import org.simplejavamail.mailer.MailValidationException;
+import org.simplejavamail.mailer.MailerHelper;
+
+class SmtpFailureClassificationTest {
+
+    @Test
+    void aRecipientRefusedWith5xxIsPermanentAndTheErrorNamesTheReplyNotTheBody() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.answeringRecipientsWith("550 5.1.1 <bob@example.com>: no such user");
+             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()))) {
+
+            MailDeliveryException failure = sendFailure(sender);
+
+            assertThat(failure.isPermanent()).isTrue();
+            assertThat(failure.getMessage()).startsWith("SMTP 550 after RCPT TO: 5.1.1").doesNotContain("signed up");
+            assertThat(server.commands()).noneMatch(command -> command.startsWith("DATA"));
+        }
+    }
+
+    @Test
+    void aRecipientDeferredWith4xxIsTransient() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.answeringRecipientsWith("451 4.3.0 Try again later");
+             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()))) {
+
+            MailDeliveryException failure = sendFailure(sender);
+
+            assertThat(failure.isPermanent()).isFalse();
+            assertThat(failure.getMessage()).isEqualTo("SMTP 451 after RCPT TO: 4.3.0 Try again later");
+        }
+    }
+
+    @Test
+    void aRefusedConnectionIsTransient() {
+        int port = FreePort.find();
+        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(port))) {
+
+            MailDeliveryException failure = sendFailure(sender);
+
+            assertThat(failure.isPermanent()).isFalse();
+            assertThat(failure.getMessage()).startsWith("could not connect to SMTP server 127.0.0.1:" + port);
+        }
+    }
+
+    @Test
+    void aServerThatNeverAnswersTimesOutAsTransient() throws IOException {
+        // The kernel accepts connections into the backlog; nobody ever sends the greeting.
+        try (ServerSocket silent = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(silent.getLocalPort(), Duration.ofMillis(300)))) {
+            long start = System.nanoTime();
+
+            MailDeliveryException failure = sendFailure(sender);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(2));
+            assertThat(failure.isPermanent()).isFalse();
+            assertThat(failure.getMessage()).containsIgnoringCase("time");
+        }
+    }
+
+    @Test
+    void anAddressRejectedByValidationIsPermanent() {
+        Email invalid = EmailBuilder.startingBlank().from("no-reply@accounts.example.com").to("bob@localhost")
+                .withSubject("s").withPlainText("t").buildEmail();
+        MailValidationException rejected = catchThrowableOfType(MailValidationException.class,
+                () -> MailerHelper.validate(invalid, JMail.strictValidator()));
+
+        MailDeliveryException failure = MailFailureClassifier.classify(rejected);
+
+        assertThat(failure.isPermanent()).isTrue();
+        assertThat(failure.getMessage()).contains("validation");
+    }
+
+    private static MailDeliveryException sendFailure(SimpleJavaMailSender sender) {
+        return catchThrowableOfType(MailDeliveryException.class,
+                () -> sender.send(TestMail.queuedWelcome("alice", "alice@example.com")));
+    }
+
+    @Test
+    void anUnexpectedFailureIsTransientAndFoldedOntoOneLine() {
+        MailDeliveryException failure = MailFailureClassifier.classify(new IllegalStateException("first\r\nsecond"));
+
+        assertThat(failure.isPermanent()).isFalse();
+        assertThat(failure.getMessage()).isEqualTo("SMTP delivery failed: IllegalStateException: first second");
+        assertThatThrownBy(() -> { throw failure; }).hasCauseInstanceOf(IllegalStateException.class);
+    }
+}

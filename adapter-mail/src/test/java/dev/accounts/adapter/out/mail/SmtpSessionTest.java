@@ -1,0 +1,53 @@
+package dev.accounts.adapter.out.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import jakarta.mail.Session;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class SmtpSessionTest {
+
+    private static MailSettings settings(MailSettings.Transport transport) {
+        return new MailSettings("smtp.example.com", 2525, "mailer", "s3cret-Pa55", transport, TestMail.FROM,
+                TestMail.PUBLIC_URL, Duration.ofMillis(1500), Duration.ofMillis(7000));
+    }
+
+    @Test
+    void starttlsIsRequiredNotMerelyAttempted() {
+        Session session = SmtpSession.open(settings(MailSettings.Transport.STARTTLS));
+
+        assertThat(session.getProperty("mail.smtp.starttls.enable")).isEqualTo("true");
+        assertThat(session.getProperty("mail.smtp.starttls.required")).isEqualTo("true");
+        assertThat(session.getProperty("mail.smtp.host")).isEqualTo("smtp.example.com");
+        assertThat(session.getProperty("mail.smtp.port")).isEqualTo("2525");
+        assertThat(session.getProperty("mail.smtp.auth")).isEqualTo("true");
+    }
+
+    @Test
+    void smtpsSpeaksTlsFromTheFirstByte() {
+        Session session = SmtpSession.open(settings(MailSettings.Transport.SMTPS));
+
+        assertThat(session.getProperty("mail.transport.protocol")).isEqualTo("smtps");
+        assertThat(session.getProperty("mail.smtps.host")).isEqualTo("smtp.example.com");
+    }
+
+    @Test
+    void connectAndReadTimeoutsAreSetApart() {
+        MailSettings settings = settings(MailSettings.Transport.PLAIN);
+        Session session = SmtpSession.open(settings);
+
+        SmtpSession.applyTimeouts(session, settings);
+
+        assertThat(session.getProperty("mail.smtp.connectiontimeout")).isEqualTo("1500");
+        assertThat(session.getProperty("mail.smtp.timeout")).isEqualTo("7000");
+        assertThat(session.getProperty("mail.smtp.writetimeout")).isEqualTo("7000");
+    }
+
+    @Test
+    void thePasswordIsNotASessionProperty() {
+        Session session = SmtpSession.open(settings(MailSettings.Transport.STARTTLS));
+
+        assertThat(session.getProperties().values()).map(String::valueOf).noneMatch(value -> value.contains("s3cret-Pa55"));
+    }
+}

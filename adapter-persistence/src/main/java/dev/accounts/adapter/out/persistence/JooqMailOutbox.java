@@ -1,0 +1,150 @@
+package dev.accounts.adapter.out.persistence;
+
+import static dev.accounts.adapter.out.persistence.jooq.Tables.MAIL_OUTBOX;
+
+import dev.accounts.adapter.out.persistence.jooq.tables.records.MailOutboxRecord;
+import dev.accounts.application.port.out.MailDeliveryQueue;
+import dev.accounts.application.port.out.MailOutbox;
+import dev.accounts.application.port.out.MailTemplate;
+import dev.accounts.application.port.out.OutgoingMail;
+import dev.accounts.application.port.out.QueuedMail;
+import dev.accounts.domain.user.EmailAddress;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+import java.util.UUID;
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The transactional outbox in the {@code mail_outbox} table, both sides: use cases enqueue inside their
+ * transaction; delivery workers, possibly in several processes, claim due rows under a lease with
+ * {@code FOR UPDATE SKIP LOCKED}, so no two workers get the same row while its lease runs.
+ */
+public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JooqMailOutbox.class);
+    private static final String PENDING = "PENDING";
+    private static final String SENT = "SENT";
+    private static final String DEAD = "DEAD";
+
+    private final DSLContext dsl;
+    private final Clock clock;
+
+    /** An outbox that dates new messages by the system clock. */
+    public JooqMailOutbox(DSLContext dsl) {
+        this(dsl, Clock.systemUTC());
+    }
+
+    /** An outbox that dates new messages (created, first due) by {@code clock}, the clock the workers claim by. */
+    public JooqMailOutbox(DSLContext dsl, Clock clock) {
+        this.dsl = Objects.requireNonNull(dsl, "dsl");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    @Override
+    public void enqueue(OutgoingMail mail) {
+        OffsetDateTime now = Timestamps.toDatabase(clock.instant());
+        StoreFailures.translated(() -> dsl.insertInto(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.ID, UUID.randomUUID())
+                .set(MAIL_OUTBOX.TEMPLATE, mail.template().name())
+                .set(MAIL_OUTBOX.RECIPIENT, mail.recipient().value())
+                .set(MAIL_OUTBOX.PARAMETERS, MailParametersJson.write(mail.parameters()))
+                .set(MAIL_OUTBOX.STATUS, PENDING)
+                .set(MAIL_OUTBOX.ATTEMPTS, 0)
+                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
+                .set(MAIL_OUTBOX.CREATED_AT, now)
+                .execute());
+    }
+
+    /** One statement: rows locked by a concurrent claim are skipped, not waited for. */
+    @Override
+    public List<QueuedMail> claimDue(Instant now, Duration lease, int limit) {
+        if (limit < 1) {
+            return List.of();
+        }
+        OffsetDateTime at = Timestamps.toDatabase(now);
+        Condition due = MAIL_OUTBOX.STATUS.eq(PENDING)
+                .and(MAIL_OUTBOX.NEXT_ATTEMPT_AT.le(at))
+                .and(MAIL_OUTBOX.LOCKED_UNTIL.isNull().or(MAIL_OUTBOX.LOCKED_UNTIL.lt(at)));
+        List<MailOutboxRecord> claimed = StoreFailures.translated(() -> dsl.update(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.LOCKED_UNTIL, Timestamps.toDatabase(now.plus(lease)))
+                .set(MAIL_OUTBOX.ATTEMPTS, MAIL_OUTBOX.ATTEMPTS.plus(1))
+                .where(MAIL_OUTBOX.ID.in(DSL.select(MAIL_OUTBOX.ID)
+                        .from(MAIL_OUTBOX)
+                        .where(due)
+                        .orderBy(MAIL_OUTBOX.NEXT_ATTEMPT_AT)
+                        .limit(limit)
+                        .forUpdate()
+                        .skipLocked()))
+                .returning(MAIL_OUTBOX.ID, MAIL_OUTBOX.TEMPLATE, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.PARAMETERS,
+                        MAIL_OUTBOX.ATTEMPTS, MAIL_OUTBOX.NEXT_ATTEMPT_AT)
+                .fetch());
+        List<QueuedMail> mails = new ArrayList<>(claimed.size());
+        claimed.stream()
+                .sorted(Comparator.comparing(MailOutboxRecord::getNextAttemptAt))
+                .forEach(row -> toQueuedMail(row, mails));
+        return mails;
+    }
+
+    private void toQueuedMail(MailOutboxRecord row, List<QueuedMail> mails) {
+        OutgoingMail mail;
+        try {
+            mail = new OutgoingMail(MailTemplate.valueOf(row.getTemplate()), new EmailAddress(row.getRecipient()),
+                    MailParametersJson.read(row.getParameters()));
+        } catch (RuntimeException e) {
+            // A row this version cannot read would be claimed again after every lease, forever.
+            LOG.warn("Mail outbox_id={} cannot be read ({}); giving up on it", row.getId(), e.getClass().getSimpleName());
+            markDead(row.getId(), "unreadable by this version: " + e.getClass().getSimpleName());
+            return;
+        }
+        mails.add(new QueuedMail(row.getId(), mail, row.getAttempts()));
+    }
+
+    @Override
+    public void markSent(UUID id, Instant sentAt) {
+        finish(id, "sent", dsl.update(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.STATUS, SENT)
+                .set(MAIL_OUTBOX.SENT_AT, Timestamps.toDatabase(sentAt))
+                .setNull(MAIL_OUTBOX.LOCKED_UNTIL)
+                .where(pending(id)));
+    }
+
+    @Override
+    public void retryLater(UUID id, Instant nextAttemptAt, String lastError) {
+        finish(id, "retry", dsl.update(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, Timestamps.toDatabase(nextAttemptAt))
+                .set(MAIL_OUTBOX.LAST_ERROR, lastError)
+                .setNull(MAIL_OUTBOX.LOCKED_UNTIL)
+                .where(pending(id)));
+    }
+
+    @Override
+    public void markDead(UUID id, String lastError) {
+        finish(id, "dead", dsl.update(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.STATUS, DEAD)
+                .set(MAIL_OUTBOX.LAST_ERROR, lastError)
+                .setNull(MAIL_OUTBOX.LOCKED_UNTIL)
+                .where(pending(id)));
+    }
+
+    /** Sent and dead rows are final: a late worker whose lease ran out must not change them. */
+    private static Condition pending(UUID id) {
+        return MAIL_OUTBOX.ID.eq(id).and(MAIL_OUTBOX.STATUS.eq(PENDING));
+    }
+
+    private static void finish(UUID id, String outcome, org.jooq.Query update) {
+        int rows = StoreFailures.translated(update::execute);
+        if (rows == 0) {
+            LOG.warn("Mail outbox_id={} was no longer pending when marked {}; was its lease too short?", id, outcome);
+        }
+    }
+}

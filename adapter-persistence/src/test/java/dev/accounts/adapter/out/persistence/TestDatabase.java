@@ -1,0 +1,65 @@
+package dev.accounts.adapter.out.persistence;
+
+import com.zaxxer.hikari.HikariDataSource;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+/**
+ * One temporary PostgreSQL with the migrated schema, wired as the service wires it: pool, jOOQ, Spring
+ * transactions. Shared by every test in the JVM through {@link SharedDatabase}.
+ */
+final class TestDatabase implements AutoCloseable {
+
+    private static final int POOL_SIZE = 20;
+
+    private final EmbeddedPostgres postgres;
+    private final HikariDataSource dataSource;
+    private final DSLContext dsl;
+    private final SpringTransactions transactions;
+
+    private TestDatabase(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+        this.dataSource = PostgresDataSources.create(postgres.jdbcUrl(), postgres.username(), postgres.password(), POOL_SIZE);
+        this.dsl = JooqContexts.create(dataSource);
+        this.transactions = new SpringTransactions(new DataSourceTransactionManager(dataSource));
+    }
+
+    static TestDatabase startMigrated() {
+        EmbeddedPostgres postgres = EmbeddedPostgres.startTemporary();
+        try {
+            TestDatabase database = new TestDatabase(postgres);
+            DatabaseMigrations.migrate(database.dataSource);
+            return database;
+        } catch (RuntimeException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    DataSource dataSource() {
+        return dataSource;
+    }
+
+    DSLContext dsl() {
+        return dsl;
+    }
+
+    SpringTransactions transactions() {
+        return transactions;
+    }
+
+    /** Empties every table, so each test starts from nothing. */
+    void clear() {
+        dsl.execute("TRUNCATE users, mail_outbox");
+    }
+
+    @Override
+    public void close() {
+        try {
+            dataSource.close();
+        } finally {
+            postgres.close();
+        }
+    }
+}

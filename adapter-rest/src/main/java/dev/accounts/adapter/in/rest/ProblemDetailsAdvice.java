@@ -1,0 +1,138 @@
+package dev.accounts.adapter.in.rest;
+
+import dev.accounts.application.port.in.InvalidInputException;
+import dev.accounts.application.port.out.StoreUnavailableException;
+import dev.accounts.domain.user.DuplicateUserException;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every failure into an RFC 9457 {@code application/problem+json} answer: the use cases' exceptions
+ * here, Spring MVC's own through {@link ResponseEntityExceptionHandler}. Details name fields and rules, never
+ * values; a 500 says nothing about its cause, which is logged once, with its stack trace, on the server.
+ */
+@RestControllerAdvice
+public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    /** How long a client should wait before retrying when the store is down; short, as outages usually are. */
+    static final String RETRY_AFTER_SECONDS = "1";
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(InvalidInputException.class)
+    public ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e, HttpServletRequest request) {
+        List<ProblemFieldError> errors = e.errors().stream().map(ProblemFieldError::from).toList();
+        log.info("rejected {}: invalid {}", describe(request), fieldsOf(errors));
+        return answer(validationFailed(errors), new HttpHeaders());
+    }
+
+    @ExceptionHandler(DuplicateUserException.class)
+    public ResponseEntity<ProblemDetail> duplicate(DuplicateUserException e, HttpServletRequest request) {
+        String field = e.attribute().name().toLowerCase(Locale.ROOT);
+        log.info("rejected {}: {} taken", describe(request), field);
+        ProblemDetail problem = ProblemType.ALREADY_TAKEN.problem("The " + field + " is already taken.");
+        problem.setProperty("errors", List.of(new ProblemFieldError(field, "is already taken")));
+        return answer(problem, new HttpHeaders());
+    }
+
+    @ExceptionHandler(StoreUnavailableException.class)
+    public ResponseEntity<ProblemDetail> storeUnavailable(StoreUnavailableException e, HttpServletRequest request) {
+        log.warn("store unavailable during {}", describe(request), e);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
+        return answer(ProblemType.SERVICE_UNAVAILABLE.problem(), headers);
+    }
+
+    /** Anything else is a bug or an outage nobody planned for: the client learns nothing about it. */
+    @ExceptionHandler(Exception.class)
+    public ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletRequest request) {
+        log.error("unexpected failure during {}", describe(request), e);
+        return answer(ProblemType.INTERNAL_ERROR.problem(), new HttpHeaders());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        List<ProblemFieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new ProblemFieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .sorted(Comparator.comparing(ProblemFieldError::field).thenComparing(ProblemFieldError::message))
+                .toList();
+        return super.handleExceptionInternal(e, validationFailed(errors), headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e, HttpHeaders headers,
+                                                                  HttpStatusCode status, WebRequest request) {
+        return RequestBodyTooLargeException.findIn(e)
+                .map(tooLarge -> super.handleExceptionInternal(e,
+                        ProblemType.PAYLOAD_TOO_LARGE.problem(RequestBodyTooLargeException.detail(tooLarge.maxBytes())),
+                        headers, HttpStatus.CONTENT_TOO_LARGE, request))
+                .orElseGet(() -> super.handleExceptionInternal(e,
+                        ProblemType.MALFORMED_REQUEST.problem(UnreadableBody.explain(e.getCause())),
+                        headers, status, request));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpRequestMethodNotSupported(HttpRequestMethodNotSupportedException e,
+                                                                         HttpHeaders headers, HttpStatusCode status,
+                                                                         WebRequest request) {
+        // Spring's version logs the client's method verbatim; the Allow header says all the client needs.
+        return handleExceptionInternal(e, null, headers, status, request);
+    }
+
+    /**
+     * Where Spring's handlers end up. Their problems carry Spring's wording, which can quote request headers;
+     * they are replaced by this API's problem for the status, so every answer looks the same.
+     */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+                                                             HttpStatusCode status, WebRequest request) {
+        if (status.is5xxServerError() && status.value() != HttpStatus.SERVICE_UNAVAILABLE.value()) {
+            log.error("unexpected failure during {}", describe(request), e);
+        }
+        ProblemDetail problem = ProblemType.forStatus(status)
+                .map(ProblemType::problem)
+                .orElseGet(() -> ProblemDetail.forStatus(status));
+        return super.handleExceptionInternal(e, problem, headers, status, request);
+    }
+
+    private static ProblemDetail validationFailed(List<ProblemFieldError> errors) {
+        ProblemDetail problem = ProblemType.VALIDATION_FAILED.problem("Invalid " + fieldsOf(errors) + ".");
+        problem.setProperty("errors", errors);
+        return problem;
+    }
+
+    private static String fieldsOf(List<ProblemFieldError> errors) {
+        return String.join(", ", errors.stream().map(ProblemFieldError::field).distinct().toList());
+    }
+
+    private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+
+    private static String describe(WebRequest request) {
+        return request instanceof ServletWebRequest servlet ? describe(servlet.getRequest()) : "a request";
+    }
+
+    private static String describe(HttpServletRequest request) {
+        return LogSafe.escape(request.getMethod()) + " " + LogSafe.escape(request.getRequestURI())
+                + " from " + LogSafe.escape(request.getRemoteAddr());
+    }
+}

@@ -1,0 +1,75 @@
+package dev.accounts.adapter.in.rest;
+
+import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+
+/**
+ * The kinds of problem this API answers with (RFC 9457). The {@code type} URIs are stable relative references
+ * that clients may switch on; the README lists them. Each kind has a default detail that names no value from
+ * the request, for exceptions whose own message might.
+ */
+enum ProblemType {
+
+    MALFORMED_REQUEST(400, "/problems/malformed-request", "Malformed request",
+            "The request is malformed."),
+    NOT_FOUND(404, "/problems/not-found", "Not found",
+            "There is no resource at this path."),
+    METHOD_NOT_ALLOWED(405, "/problems/method-not-allowed", "Method not allowed",
+            "This method is not allowed on this resource; the Allow header lists those that are."),
+    NOT_ACCEPTABLE(406, "/problems/not-acceptable", "Not acceptable",
+            "This resource answers only with application/json."),
+    ALREADY_TAKEN(409, "/problems/already-taken", "Already taken",
+            "A value that must be unique is already taken."),
+    PAYLOAD_TOO_LARGE(413, "/problems/payload-too-large", "Payload too large",
+            "The request body is too large."),
+    UNSUPPORTED_MEDIA_TYPE(415, "/problems/unsupported-media-type", "Unsupported media type",
+            "The request body must be JSON, sent with Content-Type: application/json."),
+    VALIDATION_FAILED(422, "/problems/validation-failed", "Validation failed",
+            "Some values are invalid; errors lists each field and the rule it broke."),
+    INTERNAL_ERROR(500, "/problems/internal-error", "Internal error",
+            "The server failed to handle the request. The failure has been logged."),
+    SERVICE_UNAVAILABLE(503, "/problems/service-unavailable", "Service unavailable",
+            "The service cannot handle the request right now; try again shortly.");
+
+    private final int status;
+    private final URI type;
+    private final String title;
+    private final String defaultDetail;
+
+    ProblemType(int status, String type, String title, String defaultDetail) {
+        this.status = status;
+        this.type = URI.create(type);
+        this.title = title;
+        this.defaultDetail = defaultDetail;
+    }
+
+    static Optional<ProblemType> forStatus(HttpStatusCode status) {
+        return Arrays.stream(values()).filter(kind -> kind.status == status.value()).findFirst();
+    }
+
+    int status() {
+        return status;
+    }
+
+    URI type() {
+        return type;
+    }
+
+    String title() {
+        return title;
+    }
+
+    ProblemDetail problem() {
+        return problem(defaultDetail);
+    }
+
+    ProblemDetail problem(String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(status), detail);
+        problem.setType(type);
+        problem.setTitle(title);
+        return problem;
+    }
+}

@@ -1,0 +1,20 @@
+package dev.accounts.adapter.in.rest;
+
+import dev.accounts.application.port.in.RegisterUserCommand;
+import jakarta.validation.constraints.NotNull;
+
+/**
+ * The body of {@code POST /api/users}. Only its shape is checked here (every field present); whether the
+ * values are acceptable is the use case's call. {@code toString} hides the password.
+ */
+public record RegisterUserRequest(@NotNull String username, @NotNull String email, @NotNull String password) {
+
+    public RegisterUserCommand toCommand() {
+        return new RegisterUserCommand(username, email, password);
+    }
+
+    @Override
+    public String toString() {
+        return "RegisterUserRequest[username=" + username + ", email=" + email + ", password=hidden]";
+    }
+}

@@ -1,0 +1,64 @@
+package dev.accounts.adapter.in.rest;
+
+import jakarta.validation.Validation;
+import java.util.ArrayList;
+import java.util.List;
+import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
+import org.springframework.http.converter.HttpMessageConverter;
+import org.springframework.http.converter.HttpMessageConverters;
+import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
+import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Spring MVC settings of the API: JSON through {@link RestJson#strictMapper()} (problems included), and Bean
+ * Validation by Hibernate Validator. Messages are interpolated without Expression Language, which is not on
+ * the class path and not needed for fixed messages such as "must not be null".
+ *
+ * <p>Not a {@code @Configuration}: the composition root declares it as a bean next to {@code @EnableWebMvc},
+ * and tests pass {@link #messageConverters()} and {@link #getValidator()} to MockMvc.
+ */
+public class RestApiConfigurer implements WebMvcConfigurer {
+
+    private final JsonMapper jsonMapper;
+    private final Validator validator;
+
+    public RestApiConfigurer() {
+        this(RestJson.strictMapper());
+    }
+
+    public RestApiConfigurer(JsonMapper jsonMapper) {
+        this.jsonMapper = jsonMapper;
+        this.validator = new SpringValidatorAdapter(Validation.byProvider(HibernateValidator.class)
+                .configure()
+                .messageInterpolator(new ParameterMessageInterpolator())
+                .buildValidatorFactory()
+                .getValidator());
+    }
+
+    @Override
+    public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
+        builder.withJsonConverter(new JacksonJsonHttpMessageConverter(jsonMapper));
+    }
+
+    @Override
+    public Validator getValidator() {
+        return validator;
+    }
+
+    /** The converters Spring MVC ends up with under this configuration: its defaults, with our JSON converter. */
+    public List<HttpMessageConverter<?>> messageConverters() {
+        HttpMessageConverters.ServerBuilder builder = HttpMessageConverters.forServer().registerDefaults();
+        configureMessageConverters(builder);
+        List<HttpMessageConverter<?>> converters = new ArrayList<>();
+        builder.build().forEach(converters::add);
+        return converters;
+    }
+
+    public JsonMapper jsonMapper() {
+        return jsonMapper;
+    }
+}

@@ -1,0 +1,114 @@
+package dev.accounts.application.service;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.accounts.application.fixtures.DirectTransactions;
+import dev.accounts.application.fixtures.FastPasswordHasher;
+import dev.accounts.application.fixtures.InMemoryMailOutbox;
+import dev.accounts.application.fixtures.InMemoryUserRepository;
+import dev.accounts.application.fixtures.MutableClock;
+import dev.accounts.application.fixtures.Registrations;
+import dev.accounts.application.port.in.FieldError;
+import dev.accounts.application.port.in.InvalidInputException;
+import dev.accounts.application.port.in.RegisterUserCommand;
+import dev.accounts.application.port.in.UserView;
+import dev.accounts.application.port.out.MailTemplate;
+import dev.accounts.application.port.out.OutgoingMail;
+import dev.accounts.domain.user.DuplicateUserException;
+import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.Password;
+import dev.accounts.domain.user.PasswordPolicy;
+import dev.accounts.domain.user.User;
+import dev.accounts.domain.user.UserId;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RegisterUserServiceTest {
+
+    private final InMemoryUserRepository users = new InMemoryUserRepository();
+    private final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
+    private final FastPasswordHasher hasher = new FastPasswordHasher();
+    private final DirectTransactions transactions = new DirectTransactions();
+    private final MutableClock clock = MutableClock.startingAt("2026-11-21T10:15:30.123456789Z");
+    private final RegisterUserService service =
+            new RegisterUserService(users, outbox, hasher, PasswordPolicy.defaults(), transactions, clock);
+
+    @Test
+    void storesANewActiveUnverifiedUserWithAHashedPassword() {
+        UserView view = service.register(new RegisterUserCommand("Alice", "Alice@Example.com", Registrations.GOOD_PASSWORD));
+
+        User stored = users.findById(new UserId(view.id())).orElseThrow();
+        assertThat(stored.username().value()).isEqualTo("Alice");
+        assertThat(stored.email().value()).isEqualTo("Alice@Example.com");
+        assertThat(hasher.matches(Password.of(Registrations.GOOD_PASSWORD), stored.passwordHash())).isTrue();
+        assertThat(stored.passwordHash().value()).doesNotContain(Registrations.GOOD_PASSWORD);
+        assertThat(view.active()).isTrue();
+        assertThat(view.emailVerified()).isFalse();
+        assertThat(view.createdAt()).isEqualTo("2026-11-21T10:15:30.123456Z").isEqualTo(view.updatedAt());
+    }
+
+    @Test
+    void queuesAWelcomeMailInTheSameTransactionAsTheUser() {
+        service.register(new RegisterUserCommand("Alice", "alice@example.com", Registrations.GOOD_PASSWORD));
+
+        assertThat(transactions.count()).isEqualTo(1);
+        assertThat(outbox.pending()).containsExactly(new OutgoingMail(MailTemplate.WELCOME,
+                new EmailAddress("alice@example.com"), Map.of(MailTemplate.USERNAME, "Alice")));
+    }
+
+    @Test
+    void rejectsATakenUsernameIgnoringCaseAndQueuesNoMail() {
+        service.register(new RegisterUserCommand("Alice", "alice@example.com", Registrations.GOOD_PASSWORD));
+
+        assertThatThrownBy(() -> service.register(new RegisterUserCommand("ALICE", "other@example.com", Registrations.GOOD_PASSWORD)))
+                .isInstanceOfSatisfying(DuplicateUserException.class,
+                        e -> assertThat(e.attribute()).isEqualTo(DuplicateUserException.Attribute.USERNAME));
+        assertThat(users.all()).hasSize(1);
+        assertThat(outbox.pending()).hasSize(1);
+    }
+
+    @Test
+    void rejectsATakenEmailIgnoringCase() {
+        service.register(new RegisterUserCommand("alice", "Alice@X.com", Registrations.GOOD_PASSWORD));
+
+        assertThatThrownBy(() -> service.register(new RegisterUserCommand("bob", "alice@x.COM", Registrations.GOOD_PASSWORD)))
+                .isInstanceOfSatisfying(DuplicateUserException.class,
+                        e -> assertThat(e.attribute()).isEqualTo(DuplicateUserException.Attribute.EMAIL));
+    }
+
+    @Test
+    void reportsEveryInvalidFieldAtOnceWithoutHashingOrStoring() {
+        assertThatThrownBy(() -> service.register(new RegisterUserCommand("a!", "not-an-address", "short")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors()).containsExactly(
+                        new FieldError("username", "must be 3 to 32 characters long"),
+                        new FieldError("email", "must be an address like name@example.com"),
+                        new FieldError("password", "must be at least 12 characters long")));
+        assertThat(hasher.hashCount()).isZero();
+        assertThat(users.all()).isEmpty();
+        assertThat(outbox.entries()).isEmpty();
+    }
+
+    @Test
+    void reportsMissingValuesAsEmpty() {
+        assertThatThrownBy(() -> service.register(new RegisterUserCommand(null, null, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .extracting(FieldError::field).containsExactly("username", "email", "password"));
+    }
+
+    @Test
+    void checksThePasswordAgainstTheUsernameAndEmail() {
+        assertThatThrownBy(() -> service.register(new RegisterUserCommand("zebra42", "stripes@example.com", "my zebra42 password")))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("password", "must not contain the username")));
+    }
+
+    @Test
+    void neverPutsThePasswordInAnErrorMessage() {
+        String password = "hunter2hunter2";
+        assertThatThrownBy(() -> service.register(new RegisterUserCommand("hunter2hunter2", "x@example.com", password)))
+                .isInstanceOf(InvalidInputException.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(password));
+        assertThat(new RegisterUserCommand("bob", "b@example.com", password).toString()).doesNotContain(password);
+    }
+}

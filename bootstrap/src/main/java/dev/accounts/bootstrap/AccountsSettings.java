@@ -1,0 +1,139 @@
+package dev.accounts.bootstrap;
+
+import dev.accounts.adapter.out.mail.MailSettings;
+import dev.accounts.domain.user.PasswordPolicy;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Everything the service can be told, read from {@code ACCOUNTS_*} environment variables (the README lists
+ * each with its default). Secrets never appear in {@link #toString()} or {@link #describe()}.
+ */
+public record AccountsSettings(Http http, Database database, MailSettings mail, Delivery delivery, Passwords passwords,
+                               int maxConcurrentHashes) {
+
+    /** Where and how HTTP is served. {@code port} 0 picks a free port (tests). */
+    public record Http(String address, int port, long maxBodyBytes) {
+    }
+
+    /** An external PostgreSQL when {@code url} is present, otherwise an embedded one keeping its data in {@code dataDirectory}. */
+    public record Database(Optional<String> url, String username, String password, Path dataDirectory, int poolSize) {
+
+        public boolean embedded() {
+            return url.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return "Database[" + (embedded() ? "embedded at " + dataDirectory : url.get() + " as " + username)
+                    + ", pool=" + poolSize + "]";
+        }
+    }
+
+    /** How the outbox worker paces itself and retries. */
+    public record Delivery(Duration pollInterval, Duration lease, int batchSize, Duration retryBase, Duration retryCap,
+                           int maxAttempts) {
+    }
+
+    /** Password length policy, in code points. */
+    public record Passwords(int minLength, int maxLength) {
+    }
+
+    public static AccountsSettings fromEnvironment(Map<String, String> variables) {
+        Environment env = new Environment(variables);
+        Http http = new Http(
+                env.string("ACCOUNTS_HTTP_ADDRESS", "0.0.0.0"),
+                env.integer("ACCOUNTS_HTTP_PORT", 8080, 0, 65535),
+                64 * 1024);
+        URI publicUrl = env.httpUrl("ACCOUNTS_PUBLIC_URL",
+                URI.create("http://localhost:" + (http.port() == 0 ? 8080 : http.port())));
+        Database database = new Database(
+                env.optional("ACCOUNTS_DB_URL").map(url -> requireJdbcUrl(url)),
+                env.string("ACCOUNTS_DB_USER", "postgres"),
+                env.string("ACCOUNTS_DB_PASSWORD", ""),
+                env.path("ACCOUNTS_DATA_DIR", Path.of("data")),
+                env.integer("ACCOUNTS_DB_POOL_SIZE", 10, 1, 500));
+        MailSettings mail = mail(env, publicUrl);
+        Delivery delivery = new Delivery(
+                env.duration("ACCOUNTS_MAIL_POLL_INTERVAL", Duration.ofMillis(500)),
+                env.duration("ACCOUNTS_MAIL_LEASE", Duration.ofMinutes(2)),
+                env.integer("ACCOUNTS_MAIL_BATCH_SIZE", 20, 1, 1000),
+                env.duration("ACCOUNTS_MAIL_RETRY_BASE", Duration.ofSeconds(1)),
+                env.duration("ACCOUNTS_MAIL_RETRY_CAP", Duration.ofMinutes(10)),
+                env.integer("ACCOUNTS_MAIL_MAX_ATTEMPTS", 10, 1, 1000));
+        if (delivery.retryCap().compareTo(delivery.retryBase()) < 0) {
+            throw new ConfigurationException("ACCOUNTS_MAIL_RETRY_CAP must not be shorter than ACCOUNTS_MAIL_RETRY_BASE");
+        }
+        Passwords passwords = new Passwords(
+                env.integer("ACCOUNTS_PASSWORD_MIN_LENGTH", PasswordPolicy.DEFAULT_MIN_LENGTH, 1, 1024),
+                env.integer("ACCOUNTS_PASSWORD_MAX_LENGTH", PasswordPolicy.DEFAULT_MAX_LENGTH, 1, 1024));
+        if (passwords.maxLength() < passwords.minLength()) {
+            throw new ConfigurationException("ACCOUNTS_PASSWORD_MAX_LENGTH must not be less than ACCOUNTS_PASSWORD_MIN_LENGTH");
+        }
+        int hashes = env.integer("ACCOUNTS_HASH_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256);
+        return new AccountsSettings(http, database, mail, delivery, passwords, hashes);
+    }
+
+    private static MailSettings mail(Environment env, URI publicUrl) {
+        try {
+            return readMail(env, publicUrl);
+        } catch (IllegalArgumentException e) {
+            // The adapter checks the combination (sender address, credentials, port); its reason names the setting.
+            throw new ConfigurationException("mail settings (ACCOUNTS_SMTP_*, ACCOUNTS_MAIL_FROM): " + e.getMessage());
+        }
+    }
+
+    private static MailSettings readMail(Environment env, URI publicUrl) {
+        String from = env.string("ACCOUNTS_MAIL_FROM", "Accounts <no-reply@" + senderDomain(publicUrl) + ">");
+        Optional<String> host = env.optional("ACCOUNTS_SMTP_HOST");
+        if (host.isEmpty()) {
+            return MailSettings.loggingOnly(from, publicUrl);
+        }
+        MailSettings.Transport transport = env.choice("ACCOUNTS_SMTP_TRANSPORT", MailSettings.Transport.STARTTLS,
+                MailSettings.Transport.class);
+        int defaultPort = switch (transport) {
+            case PLAIN -> 25;
+            case STARTTLS -> 587;
+            case SMTPS -> 465;
+        };
+        Duration timeout = env.duration("ACCOUNTS_SMTP_TIMEOUT", Duration.ofSeconds(10));
+        return new MailSettings(host.get(), env.integer("ACCOUNTS_SMTP_PORT", defaultPort, 1, 65535),
+                env.string("ACCOUNTS_SMTP_USERNAME", null), env.string("ACCOUNTS_SMTP_PASSWORD", null),
+                transport, from, publicUrl, timeout, timeout);
+    }
+
+    /** The public host, or a reserved loopback name when it has no dot (mail validation wants a dotted domain). */
+    private static String senderDomain(URI publicUrl) {
+        String host = publicUrl.getHost();
+        return host.contains(".") ? host : host + ".localhost";
+    }
+
+    private static String requireJdbcUrl(String url) {
+        if (!url.startsWith("jdbc:postgresql://")) {
+            throw new ConfigurationException("ACCOUNTS_DB_URL must be a PostgreSQL JDBC URL such as "
+                    + "jdbc:postgresql://localhost:5432/accounts");
+        }
+        return url;
+    }
+
+    /** One line with the effective non-secret settings, for the start-up log. */
+    public String describe() {
+        return "http=" + http.address() + ":" + http.port()
+                + " publicUrl=" + mail.publicUrl()
+                + " database=" + (database.embedded() ? "embedded(" + database.dataDirectory().toAbsolutePath() + ")"
+                        : database.url().get())
+                + " dbPool=" + database.poolSize()
+                + " mail=" + (mail.loggingOnly() ? "logged" : mail.transport().name().toLowerCase() + "://" + mail.host() + ":" + mail.port())
+                + " passwordLength=" + passwords.minLength() + ".." + passwords.maxLength()
+                + " mailRetry=" + delivery.retryBase() + ".." + delivery.retryCap() + " x" + delivery.maxAttempts()
+                + " hashConcurrency=" + maxConcurrentHashes;
+    }
+
+    public AccountsSettings withHttpPort(int port) {
+        return new AccountsSettings(new Http(http.address(), port, http.maxBodyBytes()), database, mail, delivery, passwords,
+                maxConcurrentHashes);
+    }
+}

@@ -1,0 +1,64 @@
+package dev.accounts.bootstrap;
+
+import dev.accounts.adapter.out.persistence.JdbcStoreHealth;
+import dev.accounts.adapter.out.persistence.JooqContexts;
+import dev.accounts.adapter.out.persistence.JooqMailOutbox;
+import dev.accounts.adapter.out.persistence.JooqUserRepository;
+import dev.accounts.adapter.out.persistence.SpringTransactions;
+import dev.accounts.application.port.out.StoreHealth;
+import dev.accounts.application.port.out.Transactions;
+import dev.accounts.application.port.out.UserRepository;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.jooq.DSLContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+
+/** PostgreSQL: the pool, transactions, and the persistence adapters behind their ports. */
+@Configuration(proxyBeanMethods = false)
+class PersistenceConfiguration {
+
+    @Bean(destroyMethod = "close")
+    Database database(AccountsSettings settings) {
+        return Database.open(settings.database());
+    }
+
+    // The pool is closed by Database, after everything that uses it.
+    @Bean(destroyMethod = "")
+    DataSource dataSource(Database database) {
+        return database.dataSource();
+    }
+
+    @Bean
+    PlatformTransactionManager transactionManager(DataSource dataSource) {
+        return new DataSourceTransactionManager(dataSource);
+    }
+
+    @Bean
+    Transactions transactions(PlatformTransactionManager transactionManager) {
+        return new SpringTransactions(transactionManager);
+    }
+
+    @Bean
+    DSLContext dslContext(DataSource dataSource) {
+        return JooqContexts.create(dataSource);
+    }
+
+    @Bean
+    UserRepository userRepository(DSLContext dsl) {
+        return new JooqUserRepository(dsl);
+    }
+
+    @Bean
+    JooqMailOutbox mailOutbox(DSLContext dsl, Clock clock) {
+        return new JooqMailOutbox(dsl, clock);
+    }
+
+    @Bean
+    StoreHealth storeHealth(DataSource dataSource) {
+        return new JdbcStoreHealth(dataSource, Duration.ofSeconds(2));
+    }
+}

@@ -1,0 +1,5 @@
+package dev.accounts.archfixture.bootstrap;
+
+/** The fixture's composition root. */
+public class Wiring {
+}

@@ -1,0 +1,6 @@
+package dev.accounts.archfixture.domain;
+
+/** Violation: a framework annotation in the domain. */
+@org.springframework.stereotype.Component
+public class SpringAwareEntity {
+}
