@@ -1,6 +1,7 @@
 package dev.accounts.bootstrap;
 
 import dev.accounts.adapter.in.rest.RequestBodyLimitFilter;
+import dev.accounts.adapter.in.rest.SecurityHeadersFilter;
 import java.net.URI;
 import java.sql.SQLException;
 import org.slf4j.Logger;
@@ -60,8 +61,11 @@ public final class AccountsApplication implements AutoCloseable {
         webContext.setParent(core);
         webContext.register(WebConfiguration.class);
         try {
+            boolean https = "https".equals(settings.mail().publicUrl().getScheme());
+            // Headers first, so that even a 413 from the body limit carries them.
             EmbeddedTomcat tomcat = EmbeddedTomcat.start(settings.http().address(), settings.http().port(),
-                    new DispatcherServlet(webContext), new RequestBodyLimitFilter(settings.http().maxBodyBytes()));
+                    new DispatcherServlet(webContext), new SecurityHeadersFilter(https),
+                    new RequestBodyLimitFilter(settings.http().maxBodyBytes()));
             return new AccountsApplication(core, tomcat);
         } catch (RuntimeException e) {
             closeQuietly(core);

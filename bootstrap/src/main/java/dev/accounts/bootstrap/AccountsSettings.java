@@ -1,6 +1,7 @@
 package dev.accounts.bootstrap;
 
 import dev.accounts.adapter.out.mail.MailSettings;
+import dev.accounts.application.service.LifecyclePolicy;
 import dev.accounts.domain.user.PasswordPolicy;
 import java.net.URI;
 import java.nio.file.Path;
@@ -13,7 +14,7 @@ import java.util.Optional;
  * each with its default). Secrets never appear in {@link #toString()} or {@link #describe()}.
  */
 public record AccountsSettings(Http http, Database database, MailSettings mail, Delivery delivery, Passwords passwords,
-                               int maxConcurrentHashes) {
+                               LifecyclePolicy lifecycle, int maxConcurrentHashes) {
 
     /** Where and how HTTP is served. {@code port} 0 picks a free port (tests). */
     public record Http(String address, int port, long maxBodyBytes) {
@@ -73,8 +74,17 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
         if (passwords.maxLength() < passwords.minLength()) {
             throw new ConfigurationException("ACCOUNTS_PASSWORD_MAX_LENGTH must not be less than ACCOUNTS_PASSWORD_MIN_LENGTH");
         }
+        LifecyclePolicy defaults = LifecyclePolicy.DEFAULTS;
+        LifecyclePolicy lifecycle = new LifecyclePolicy(
+                env.duration("ACCOUNTS_SESSION_LIFETIME", defaults.sessionLifetime()),
+                env.duration("ACCOUNTS_SESSION_IDLE_TIMEOUT", defaults.sessionIdleTimeout()),
+                env.duration("ACCOUNTS_VERIFICATION_TOKEN_LIFETIME", defaults.verificationTokenLifetime()),
+                env.duration("ACCOUNTS_EMAIL_CHANGE_TOKEN_LIFETIME", defaults.emailChangeTokenLifetime()),
+                env.duration("ACCOUNTS_PASSWORD_RESET_TOKEN_LIFETIME", defaults.passwordResetTokenLifetime()),
+                env.duration("ACCOUNTS_MAIL_REQUEST_INTERVAL", defaults.mailRequestInterval()),
+                env.integer("ACCOUNTS_MAIL_REQUESTS_PER_DAY", defaults.mailRequestsPerDay(), 1, 10_000));
         int hashes = env.integer("ACCOUNTS_HASH_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256);
-        return new AccountsSettings(http, database, mail, delivery, passwords, hashes);
+        return new AccountsSettings(http, database, mail, delivery, passwords, lifecycle, hashes);
     }
 
     private static MailSettings mail(Environment env, URI publicUrl) {
@@ -128,12 +138,8 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
                 + " dbPool=" + database.poolSize()
                 + " mail=" + (mail.loggingOnly() ? "logged" : mail.transport().name().toLowerCase() + "://" + mail.host() + ":" + mail.port())
                 + " passwordLength=" + passwords.minLength() + ".." + passwords.maxLength()
+                + " session=" + lifecycle.sessionLifetime() + "/idle " + lifecycle.sessionIdleTimeout()
                 + " mailRetry=" + delivery.retryBase() + ".." + delivery.retryCap() + " x" + delivery.maxAttempts()
                 + " hashConcurrency=" + maxConcurrentHashes;
-    }
-
-    public AccountsSettings withHttpPort(int port) {
-        return new AccountsSettings(new Http(http.address(), port, http.maxBodyBytes()), database, mail, delivery, passwords,
-                maxConcurrentHashes);
     }
 }

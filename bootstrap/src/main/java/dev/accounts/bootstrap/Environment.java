@@ -44,7 +44,13 @@ final class Environment {
     }
 
     Duration duration(String name, Duration fallback) {
-        return parse(name, fallback, Environment::parseDuration, "a duration such as 500ms, 10s, 5m or 1h");
+        return parse(name, fallback, text -> {
+            Duration duration = parseDuration(text);
+            if (duration.isNegative() || duration.isZero()) {
+                throw new IllegalArgumentException();
+            }
+            return duration;
+        }, "a positive duration such as 500ms, 10s, 5m or 1h");
     }
 
     URI httpUrl(String name, URI fallback) {

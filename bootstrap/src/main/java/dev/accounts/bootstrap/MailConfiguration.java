@@ -1,5 +1,6 @@
 package dev.accounts.bootstrap;
 
+import dev.accounts.adapter.out.mail.LinkLifetimes;
 import dev.accounts.adapter.out.mail.MailOutboxWorker;
 import dev.accounts.adapter.out.mail.SimpleJavaMailSender;
 import dev.accounts.adapter.out.persistence.JooqMailOutbox;
@@ -19,7 +20,9 @@ class MailConfiguration {
 
     @Bean(destroyMethod = "close")
     SimpleJavaMailSender mailSender(AccountsSettings settings) {
-        return new SimpleJavaMailSender(settings.mail());
+        var lifecycle = settings.lifecycle();
+        return new SimpleJavaMailSender(settings.mail(), new LinkLifetimes(lifecycle.verificationTokenLifetime(),
+                lifecycle.emailChangeTokenLifetime(), lifecycle.passwordResetTokenLifetime()));
     }
 
     @Bean

@@ -1,10 +1,16 @@
 package dev.accounts.bootstrap;
 
 import dev.accounts.adapter.out.persistence.JdbcStoreHealth;
+import dev.accounts.adapter.out.persistence.JooqEmailTokenStore;
+import dev.accounts.adapter.out.persistence.JooqProfileRepository;
+import dev.accounts.adapter.out.persistence.JooqSessionStore;
 import dev.accounts.adapter.out.persistence.JooqContexts;
 import dev.accounts.adapter.out.persistence.JooqMailOutbox;
 import dev.accounts.adapter.out.persistence.JooqUserRepository;
 import dev.accounts.adapter.out.persistence.SpringTransactions;
+import dev.accounts.application.port.out.EmailTokenStore;
+import dev.accounts.application.port.out.ProfileRepository;
+import dev.accounts.application.port.out.SessionStore;
 import dev.accounts.application.port.out.StoreHealth;
 import dev.accounts.application.port.out.Transactions;
 import dev.accounts.application.port.out.UserRepository;
@@ -52,6 +58,22 @@ class PersistenceConfiguration {
         return new JooqUserRepository(dsl);
     }
 
+    @Bean
+    ProfileRepository profileRepository(DSLContext dsl) {
+        return new JooqProfileRepository(dsl);
+    }
+
+    @Bean
+    SessionStore sessionStore(DSLContext dsl) {
+        return new JooqSessionStore(dsl);
+    }
+
+    @Bean
+    EmailTokenStore emailTokenStore(DSLContext dsl) {
+        return new JooqEmailTokenStore(dsl);
+    }
+
+    /** One outbox for three ports: what use cases queue, what the worker claims, and what rate limits count. */
     @Bean
     JooqMailOutbox mailOutbox(DSLContext dsl, Clock clock) {
         return new JooqMailOutbox(dsl, clock);

@@ -1,11 +1,27 @@
 package dev.accounts.bootstrap;
 
+import dev.accounts.adapter.in.rest.AccountController;
+import dev.accounts.adapter.in.rest.EmailVerificationController;
 import dev.accounts.adapter.in.rest.HealthController;
+import dev.accounts.adapter.in.rest.LinkPagesController;
+import dev.accounts.adapter.in.rest.PasswordResetController;
 import dev.accounts.adapter.in.rest.ProblemDetailsAdvice;
 import dev.accounts.adapter.in.rest.RestApiConfigurer;
+import dev.accounts.adapter.in.rest.SessionController;
 import dev.accounts.adapter.in.rest.UserController;
+import dev.accounts.application.port.in.AuthenticateUseCase;
+import dev.accounts.application.port.in.ChangePasswordUseCase;
 import dev.accounts.application.port.in.CheckReadinessUseCase;
+import dev.accounts.application.port.in.GetAccountUseCase;
+import dev.accounts.application.port.in.LogInUseCase;
+import dev.accounts.application.port.in.LogOutUseCase;
 import dev.accounts.application.port.in.RegisterUserUseCase;
+import dev.accounts.application.port.in.RequestPasswordResetUseCase;
+import dev.accounts.application.port.in.ResendVerificationUseCase;
+import dev.accounts.application.port.in.ResetPasswordUseCase;
+import dev.accounts.application.port.in.UpdateAccountUseCase;
+import dev.accounts.application.port.in.UpdateProfileUseCase;
+import dev.accounts.application.port.in.VerifyEmailUseCase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
@@ -16,8 +32,8 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 class WebConfiguration {
 
     @Bean
-    RestApiConfigurer restApiConfigurer() {
-        return new RestApiConfigurer();
+    RestApiConfigurer restApiConfigurer(AuthenticateUseCase authenticate) {
+        return new RestApiConfigurer(authenticate);
     }
 
     @Bean
@@ -28,6 +44,34 @@ class WebConfiguration {
     @Bean
     UserController userController(RegisterUserUseCase registerUser) {
         return new UserController(registerUser);
+    }
+
+    @Bean
+    SessionController sessionController(LogInUseCase logIn, LogOutUseCase logOut) {
+        return new SessionController(logIn, logOut);
+    }
+
+    @Bean
+    AccountController accountController(GetAccountUseCase getAccount, UpdateAccountUseCase updateAccount,
+                                        UpdateProfileUseCase updateProfile, ChangePasswordUseCase changePassword) {
+        return new AccountController(getAccount, updateAccount, updateProfile, changePassword);
+    }
+
+    @Bean
+    EmailVerificationController emailVerificationController(VerifyEmailUseCase verifyEmail,
+                                                             ResendVerificationUseCase resendVerification) {
+        return new EmailVerificationController(verifyEmail, resendVerification);
+    }
+
+    @Bean
+    PasswordResetController passwordResetController(RequestPasswordResetUseCase requestPasswordReset,
+                                                    ResetPasswordUseCase resetPassword) {
+        return new PasswordResetController(requestPasswordReset, resetPassword);
+    }
+
+    @Bean
+    LinkPagesController linkPagesController() {
+        return new LinkPagesController();
     }
 
     @Bean

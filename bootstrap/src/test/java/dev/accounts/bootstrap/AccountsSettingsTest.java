@@ -24,6 +24,7 @@ class AccountsSettingsTest {
         assertThat(settings.delivery().maxAttempts()).isEqualTo(10);
         assertThat(settings.delivery().retryBase()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.delivery().retryCap()).isEqualTo(Duration.ofMinutes(10));
+        assertThat(settings.lifecycle()).isEqualTo(dev.accounts.application.service.LifecyclePolicy.DEFAULTS);
     }
 
     @Test
@@ -59,6 +60,8 @@ class AccountsSettingsTest {
                 .hasMessageStartingWith("ACCOUNTS_PUBLIC_URL must be an absolute http:// or https:// URL");
         assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_DB_URL", "postgres://x")))
                 .hasMessageStartingWith("ACCOUNTS_DB_URL must be a PostgreSQL JDBC URL");
+        assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_SESSION_IDLE_TIMEOUT", "0s")))
+                .hasMessage("ACCOUNTS_SESSION_IDLE_TIMEOUT must be a positive duration such as 500ms, 10s, 5m or 1h, but is '0s'");
         assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_PASSWORD_MIN_LENGTH", "20",
                 "ACCOUNTS_PASSWORD_MAX_LENGTH", "16"))).isInstanceOf(ConfigurationException.class);
     }

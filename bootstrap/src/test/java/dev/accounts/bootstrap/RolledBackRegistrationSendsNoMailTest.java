@@ -11,7 +11,9 @@ import dev.accounts.adapter.out.mail.SimpleJavaMailSender;
 import dev.accounts.adapter.out.persistence.DatabaseMigrations;
 import dev.accounts.adapter.out.persistence.EmbeddedPostgres;
 import dev.accounts.adapter.out.persistence.JooqContexts;
+import dev.accounts.adapter.out.persistence.JooqEmailTokenStore;
 import dev.accounts.adapter.out.persistence.JooqMailOutbox;
+import dev.accounts.adapter.out.persistence.JooqProfileRepository;
 import dev.accounts.adapter.out.persistence.JooqUserRepository;
 import dev.accounts.adapter.out.persistence.PostgresDataSources;
 import dev.accounts.adapter.out.persistence.SpringTransactions;
@@ -19,6 +21,7 @@ import dev.accounts.application.fixtures.FastPasswordHasher;
 import dev.accounts.application.fixtures.Registrations;
 import dev.accounts.application.port.in.RegisterUserCommand;
 import dev.accounts.application.port.out.MailOutbox;
+import dev.accounts.application.service.LifecyclePolicy;
 import dev.accounts.application.service.MailDeliveryService;
 import dev.accounts.application.service.RegisterUserService;
 import dev.accounts.application.service.RetryPolicy;
@@ -35,8 +38,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
- * The outbox row lives and dies with its transaction: a registration that fails after writing both the user and
- * its welcome mail leaves neither, and the worker, talking to a real SMTP server, sends nothing for it.
+ * The outbox row lives and dies with its transaction: a registration that fails after writing the user, their
+ * profile, their verification token and the welcome mail leaves none of them, and the worker, talking to a real SMTP server, sends nothing for it.
  */
 class RolledBackRegistrationSendsNoMailTest {
 
@@ -62,8 +65,9 @@ class RolledBackRegistrationSendsNoMailTest {
                     throw new IllegalStateException("fails after the user and the mail were written");
                 }
             };
-            RegisterUserService registration = new RegisterUserService(new JooqUserRepository(dsl), failingAfterEnqueue,
-                    new FastPasswordHasher(), PasswordPolicy.defaults(),
+            RegisterUserService registration = new RegisterUserService(new JooqUserRepository(dsl),
+                    new JooqProfileRepository(dsl), new JooqEmailTokenStore(dsl), failingAfterEnqueue,
+                    new FastPasswordHasher(), PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS,
                     new SpringTransactions(new DataSourceTransactionManager(pool)), Clock.systemUTC());
             MailDeliveryService delivery = new MailDeliveryService(outbox, sender, RetryPolicy.DEFAULT, Clock.systemUTC(),
                     Duration.ofMinutes(1), 10, new SplittableRandom());
@@ -77,6 +81,8 @@ class RolledBackRegistrationSendsNoMailTest {
                     .satisfies(message -> assertThat(message.getAllRecipients()[0].toString()).isEqualTo(kept.email()));
             assertThat(count(pool, "SELECT count(*) FROM users")).isEqualTo(1);
             assertThat(count(pool, "SELECT count(*) FROM mail_outbox")).isEqualTo(1);
+            assertThat(count(pool, "SELECT count(*) FROM profiles")).isEqualTo(1);
+            assertThat(count(pool, "SELECT count(*) FROM email_tokens")).isEqualTo(1);
         }
     }
 

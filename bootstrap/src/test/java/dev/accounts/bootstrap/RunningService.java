@@ -60,6 +60,21 @@ final class RunningService implements AutoCloseable {
         return send(HttpRequest.newBuilder(uri(path)).GET());
     }
 
+    /** A request with a JSON body (or none when {@code body} is null) and, when {@code bearer} is not null, a token. */
+    HttpResponse<String> call(String method, String path, String bearer, Object body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        }
+        return send(request);
+    }
+
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
             return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());

@@ -12,6 +12,7 @@ import dev.accounts.application.port.out.MailDeliveryException;
 import dev.accounts.application.port.out.MailSender;
 import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.application.port.out.QueuedMail;
+import dev.accounts.domain.user.SecretToken;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.ArrayDeque;
@@ -109,7 +110,7 @@ class MailDeliveryServiceTest {
     }
 
     private static OutgoingMail welcome(String username) {
-        return OutgoingMail.welcome(Users.registered(username, username + "@example.com"));
+        return OutgoingMail.welcome(Users.registered(username, username + "@example.com"), SecretToken.generate());
     }
 
     /** A sender that succeeds unless told what to do with the next message. */

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accounts.application.fixtures.DirectTransactions;
 import dev.accounts.application.fixtures.FastPasswordHasher;
+import dev.accounts.application.fixtures.InMemoryEmailTokenStore;
 import dev.accounts.application.fixtures.InMemoryMailOutbox;
+import dev.accounts.application.fixtures.InMemoryProfileRepository;
 import dev.accounts.application.fixtures.InMemoryUserRepository;
 import dev.accounts.application.fixtures.MutableClock;
 import dev.accounts.application.fixtures.Registrations;
@@ -17,22 +19,28 @@ import dev.accounts.application.port.out.MailTemplate;
 import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.domain.user.DuplicateUserException;
 import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.EmailToken;
 import dev.accounts.domain.user.Password;
 import dev.accounts.domain.user.PasswordPolicy;
+import dev.accounts.domain.user.Profile;
+import dev.accounts.domain.user.SecretToken;
+import dev.accounts.domain.user.TokenPurpose;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
-import java.util.Map;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class RegisterUserServiceTest {
 
     private final InMemoryUserRepository users = new InMemoryUserRepository();
-    private final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
+    private final InMemoryProfileRepository profiles = new InMemoryProfileRepository();
+    private final InMemoryEmailTokenStore tokens = new InMemoryEmailTokenStore();
+    private final MutableClock clock = MutableClock.startingAt("2026-11-21T10:15:30.123456789Z");
+    private final InMemoryMailOutbox outbox = new InMemoryMailOutbox(clock);
     private final FastPasswordHasher hasher = new FastPasswordHasher();
     private final DirectTransactions transactions = new DirectTransactions();
-    private final MutableClock clock = MutableClock.startingAt("2026-11-21T10:15:30.123456789Z");
-    private final RegisterUserService service =
-            new RegisterUserService(users, outbox, hasher, PasswordPolicy.defaults(), transactions, clock);
+    private final RegisterUserService service = new RegisterUserService(users, profiles, tokens, outbox, hasher,
+            PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS, transactions, clock);
 
     @Test
     void storesANewActiveUnverifiedUserWithAHashedPassword() {
@@ -53,8 +61,42 @@ class RegisterUserServiceTest {
         service.register(new RegisterUserCommand("Alice", "alice@example.com", Registrations.GOOD_PASSWORD));
 
         assertThat(transactions.count()).isEqualTo(1);
-        assertThat(outbox.pending()).containsExactly(new OutgoingMail(MailTemplate.WELCOME,
-                new EmailAddress("alice@example.com"), Map.of(MailTemplate.USERNAME, "Alice")));
+        assertThat(outbox.pending()).singleElement().satisfies(mail -> {
+            assertThat(mail.template()).isEqualTo(MailTemplate.WELCOME);
+            assertThat(mail.recipient()).isEqualTo(new EmailAddress("alice@example.com"));
+            assertThat(mail.parameters()).containsEntry(MailTemplate.USERNAME, "Alice");
+        });
+    }
+
+    @Test
+    void savesAnEmptyProfileForTheNewUser() {
+        UserView view = service.register(Registrations.valid());
+
+        assertThat(profiles.saved(new UserId(view.id()))).contains(Profile.EMPTY);
+    }
+
+    @Test
+    void issuesAVerificationTokenForTheAddressLivingADay() {
+        UserView view = service.register(new RegisterUserCommand("Alice", "Alice@Example.com", Registrations.GOOD_PASSWORD));
+
+        assertThat(tokens.all()).singleElement().satisfies(token -> {
+            assertThat(token.userId()).isEqualTo(new UserId(view.id()));
+            assertThat(token.address().value()).isEqualTo("Alice@Example.com");
+            assertThat(token.purpose()).isEqualTo(TokenPurpose.EMAIL_VERIFICATION);
+            assertThat(token.createdAt()).isEqualTo(view.createdAt());
+            assertThat(Duration.between(token.createdAt(), token.expiresAt())).isEqualTo(Duration.ofHours(24));
+        });
+    }
+
+    @Test
+    void theWelcomeMailCarriesTheTokenWhoseDigestIsStored() {
+        service.register(Registrations.valid());
+
+        OutgoingMail welcome = outbox.pending().getFirst();
+        SecretToken mailed = SecretToken.parse(welcome.parameters().get(MailTemplate.TOKEN));
+        EmailToken stored = tokens.all().getFirst();
+        assertThat(mailed.digest()).isEqualTo(stored.digest());
+        assertThat(tokens.consume(mailed.digest(), TokenPurpose.EMAIL_VERIFICATION, clock.instant())).isPresent();
     }
 
     @Test
@@ -65,6 +107,7 @@ class RegisterUserServiceTest {
                 .isInstanceOfSatisfying(DuplicateUserException.class,
                         e -> assertThat(e.attribute()).isEqualTo(DuplicateUserException.Attribute.USERNAME));
         assertThat(users.all()).hasSize(1);
+        assertThat(tokens.all()).hasSize(1);
         assertThat(outbox.pending()).hasSize(1);
     }
 
@@ -86,6 +129,7 @@ class RegisterUserServiceTest {
                         new FieldError("password", "must be at least 12 characters long")));
         assertThat(hasher.hashCount()).isZero();
         assertThat(users.all()).isEmpty();
+        assertThat(tokens.all()).isEmpty();
         assertThat(outbox.entries()).isEmpty();
     }
 

@@ -2,6 +2,7 @@ package dev.accounts.domain.user;
 
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The user aggregate. Immutable: a change makes a new {@code User}, so a half-applied change cannot be
@@ -13,6 +14,7 @@ public final class User {
     private final UserId id;
     private final Username username;
     private final EmailAddress email;
+    private final EmailAddress pendingEmail;
     private final PasswordHash passwordHash;
     private final boolean emailVerified;
     private final boolean active;
@@ -20,11 +22,12 @@ public final class User {
     private final Instant createdAt;
     private final Instant updatedAt;
 
-    private User(UserId id, Username username, EmailAddress email, PasswordHash passwordHash, boolean emailVerified,
-                 boolean active, boolean superuser, Instant createdAt, Instant updatedAt) {
+    private User(UserId id, Username username, EmailAddress email, EmailAddress pendingEmail, PasswordHash passwordHash,
+                 boolean emailVerified, boolean active, boolean superuser, Instant createdAt, Instant updatedAt) {
         this.id = Objects.requireNonNull(id, "id");
         this.username = Objects.requireNonNull(username, "username");
         this.email = Objects.requireNonNull(email, "email");
+        this.pendingEmail = pendingEmail;
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
         this.emailVerified = emailVerified;
         this.active = active;
@@ -38,14 +41,56 @@ public final class User {
 
     /** A newly registered user: active, not a superuser, address not yet verified. */
     public static User register(UserId id, Username username, EmailAddress email, PasswordHash passwordHash, Instant now) {
-        return new User(id, username, email, passwordHash, false, true, false, now, now);
+        return new User(id, username, email, null, passwordHash, false, true, false, now, now);
     }
 
-    /** A user as it was stored. */
-    public static User restore(UserId id, Username username, EmailAddress email, PasswordHash passwordHash,
-                               boolean emailVerified, boolean active, boolean superuser,
+    /** A user as it was stored; {@code pendingEmail} is null when no address change waits for confirmation. */
+    public static User restore(UserId id, Username username, EmailAddress email, EmailAddress pendingEmail,
+                               PasswordHash passwordHash, boolean emailVerified, boolean active, boolean superuser,
                                Instant createdAt, Instant updatedAt) {
-        return new User(id, username, email, passwordHash, emailVerified, active, superuser, createdAt, updatedAt);
+        return new User(id, username, email, pendingEmail, passwordHash, emailVerified, active, superuser, createdAt,
+                updatedAt);
+    }
+
+    /** A new username, effective at once. */
+    public User withUsername(Username newUsername, Instant now) {
+        return new User(id, newUsername, email, pendingEmail, passwordHash, emailVerified, active, superuser, createdAt, now);
+    }
+
+    /**
+     * Starts an address change: the new address waits for confirmation while the current one stays the login
+     * address. A later request replaces an earlier one.
+     */
+    public User withPendingEmail(EmailAddress newEmail, Instant now) {
+        return new User(id, username, email, newEmail, passwordHash, emailVerified, active, superuser, createdAt, now);
+    }
+
+    /**
+     * Completes an address change confirmed from {@code confirmedAddress}: it becomes the login address, verified.
+     *
+     * @throws IllegalStateException when that address is not the one waiting (a newer request superseded it)
+     */
+    public User confirmPendingEmail(EmailAddress confirmedAddress, Instant now) {
+        if (pendingEmail == null || !pendingEmail.equals(confirmedAddress)) {
+            throw new IllegalStateException("no change to this address is pending");
+        }
+        return new User(id, username, pendingEmail, null, passwordHash, true, active, superuser, createdAt, now);
+    }
+
+    /**
+     * Marks the address verified, from a token sent to {@code verifiedAddress}.
+     *
+     * @throws IllegalStateException when the user's address has changed since the token was sent
+     */
+    public User verifyEmail(EmailAddress verifiedAddress, Instant now) {
+        if (!email.equals(verifiedAddress)) {
+            throw new IllegalStateException("the token was sent to another address");
+        }
+        return new User(id, username, email, pendingEmail, passwordHash, true, active, superuser, createdAt, now);
+    }
+
+    public User withPasswordHash(PasswordHash newHash, Instant now) {
+        return new User(id, username, email, pendingEmail, newHash, emailVerified, active, superuser, createdAt, now);
     }
 
     public UserId id() {
@@ -58,6 +103,10 @@ public final class User {
 
     public EmailAddress email() {
         return email;
+    }
+
+    public Optional<EmailAddress> pendingEmail() {
+        return Optional.ofNullable(pendingEmail);
     }
 
     public PasswordHash passwordHash() {

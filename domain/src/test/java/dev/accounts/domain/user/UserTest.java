@@ -26,9 +26,9 @@ class UserTest {
     @Test
     void restoringChecksTheSameInvariants() {
         UserId id = UserId.generate(CLOCK);
-        assertThatThrownBy(() -> User.restore(id, null, new EmailAddress("a@example.com"), HASH, false, true, false, NOW, NOW))
+        assertThatThrownBy(() -> User.restore(id, null, new EmailAddress("a@example.com"), null, HASH, false, true, false, NOW, NOW))
                 .isInstanceOf(NullPointerException.class);
-        assertThatThrownBy(() -> User.restore(id, new Username("alice"), new EmailAddress("a@example.com"), HASH, false, true,
+        assertThatThrownBy(() -> User.restore(id, new Username("alice"), new EmailAddress("a@example.com"), null, HASH, false, true,
                 false, NOW, NOW.minusSeconds(1))).isInstanceOf(IllegalArgumentException.class);
     }
 

@@ -17,8 +17,9 @@ import java.util.Objects;
  * @param port           the SMTP port, 1 to 65535 (ignored in logging-only mode)
  * @param from           the sender, such as {@code Accounts <no-reply@accounts.example.com>}; its domain also
  *                       names the Message-IDs
- * @param publicUrl      the address users know the service by, {@code http} or {@code https}; links in mail
- *                       are built from it, never from a request
+ * @param publicUrl      the address users know the service by, {@code http} or {@code https}, possibly with a
+ *                       path but without user info, query or fragment; links in mail are built from it, never
+ *                       from a request
  * @param connectTimeout how long to wait for the TCP (and TLS) connection
  * @param readTimeout    how long to wait for each SMTP reply, and for each write
  */
@@ -46,7 +47,7 @@ public record MailSettings(String host, int port, String username, String passwo
         connectTimeout = positiveOrDefault(connectTimeout, "connectTimeout");
         readTimeout = positiveOrDefault(readTimeout, "readTimeout");
         requireSenderAddress(from);
-        requireWebAddress(publicUrl);
+        PublicLinks.requireUsable(publicUrl);
         if (host != null && (port < 1 || port > 65_535)) {
             throw new IllegalArgumentException("mail port must be 1 to 65535, was " + port);
         }
@@ -109,15 +110,6 @@ public record MailSettings(String host, int port, String username, String passwo
             return address;
         } catch (AddressException e) {
             throw new IllegalArgumentException("mail from must be one address such as 'Accounts <no-reply@example.com>': " + from, e);
-        }
-    }
-
-    private static void requireWebAddress(URI publicUrl) {
-        Objects.requireNonNull(publicUrl, "publicUrl");
-        String scheme = publicUrl.getScheme();
-        if (!publicUrl.isAbsolute() || publicUrl.getHost() == null
-                || !("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme))) {
-            throw new IllegalArgumentException("public URL must be an absolute http(s) URL, was " + publicUrl);
         }
     }
 }

@@ -31,6 +31,8 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimpleJavaMailSender.class);
     private static final EmailValidator ADDRESS_VALIDATOR = JMail.strictValidator();
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
+    /** simple-java-mail logs whole messages, links and tokens included, through this logger at TRACE. */
+    static final String LIBRARY_MESSAGE_LOGGER = "org.simplejavamail.mailer.internal.MailerImpl";
 
     private final Mailer mailer;
     private final MailRenderer renderer;
@@ -38,17 +40,26 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
     private final String messageIdDomain;
 
     public SimpleJavaMailSender(MailSettings settings) {
+        this(settings, LinkLifetimes.DEFAULTS);
+    }
+
+    /** @param lifetimes how long the links in mails work, as configured, so the mails say so truthfully */
+    public SimpleJavaMailSender(MailSettings settings, LinkLifetimes lifetimes) {
         this.from = settings.fromAddress();
         if (!ADDRESS_VALIDATOR.isValid(from.getAddress())) {
             // Fail at start-up: otherwise every message would be rejected by validation and given up.
             throw new IllegalArgumentException("mail from address is not accepted by address validation: " + settings.from());
         }
         this.messageIdDomain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
-        this.renderer = new MailRenderer(settings.publicUrl());
+        this.renderer = new MailRenderer(settings.publicUrl(), lifetimes);
         this.mailer = settings.loggingOnly() ? loggingOnlyMailer() : smtpMailer(settings);
         LOG.info("mail sender ready: {}", settings.loggingOnly()
                 ? "logging-only mode, no SMTP host configured, nothing is sent"
                 : settings.transport() + " to " + settings.host() + ":" + settings.port());
+        if (LoggerFactory.getLogger(LIBRARY_MESSAGE_LOGGER).isTraceEnabled()) {
+            LOG.warn("logger {} is at TRACE, where simple-java-mail logs whole messages with their verification and"
+                    + " reset links; set it to DEBUG or higher", LIBRARY_MESSAGE_LOGGER);
+        }
     }
 
     @Override

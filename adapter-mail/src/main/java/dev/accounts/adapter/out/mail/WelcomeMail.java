@@ -1,19 +1,23 @@
 package dev.accounts.adapter.out.mail;
 
-import dev.accounts.application.port.out.MailTemplate;
-import java.util.List;
-import java.util.Map;
+import static dev.accounts.adapter.out.mail.MailContent.action;
+import static dev.accounts.adapter.out.mail.MailContent.paragraph;
 
-/** The words of {@link MailTemplate#WELCOME}, sent once an account is registered. */
+import dev.accounts.application.port.out.MailTemplate;
+import java.net.URI;
+import java.time.Duration;
+
+/** The words of {@link MailTemplate#WELCOME}, sent once an account is registered, with its first verification link. */
 final class WelcomeMail {
 
     private WelcomeMail() {
     }
 
-    static MailContent content(Map<String, String> parameters) {
-        String username = parameters.get(MailTemplate.USERNAME);
-        return new MailContent("Welcome to " + MailLayout.PRODUCT, List.of(
-                "Hi " + username + "! You have successfully signed up to " + MailLayout.PRODUCT + ".",
-                "If you did not sign up, you can ignore this message."));
+    static MailContent content(String username, URI verificationLink, Duration lifetime) {
+        return MailContent.of("Welcome to " + MailLayout.PRODUCT,
+                paragraph("Hi " + username + "! You have successfully signed up to " + MailLayout.PRODUCT + "."),
+                action("Please verify your email address", "Verify email address", verificationLink),
+                paragraph("The link is valid for " + LinkLifetimes.inWords(lifetime) + " and works once."),
+                paragraph("If you did not sign up, you can ignore this message."));
     }
 }

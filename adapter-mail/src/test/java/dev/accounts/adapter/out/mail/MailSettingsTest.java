@@ -55,8 +55,9 @@ class MailSettingsTest {
     }
 
     @Test
-    void rejectsAPublicUrlThatIsNotAnAbsoluteWebAddress() {
-        for (String url : new String[] {"/relative", "javascript:alert(1)", "ftp://example.com/"}) {
+    void rejectsAPublicUrlThatIsNotAPlainAbsoluteWebAddress() {
+        for (String url : new String[] {"/relative", "javascript:alert(1)", "ftp://example.com/",
+                "https://example.com/?next=x", "https://example.com/#top", "https://user@example.com/"}) {
             assertThatThrownBy(() -> MailSettings.loggingOnly(TestMail.FROM, URI.create(url)))
                     .as(url).isInstanceOf(IllegalArgumentException.class);
         }

@@ -3,19 +3,18 @@ package dev.accounts.adapter.out.mail;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.core.read.ListAppender;
+import ch.qos.logback.classic.Level;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import dev.accounts.application.port.out.MailTemplate;
 import dev.accounts.application.port.out.QueuedMail;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.slf4j.LoggerFactory;
 
 class SimpleJavaMailSenderTest {
 
@@ -62,22 +61,33 @@ class SimpleJavaMailSenderTest {
     }
 
     @Test
-    void loggingOnlyModeSendsNothingThrowsNothingAndLogsNoBody() {
-        Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-        ListAppender<ILoggingEvent> logs = new ListAppender<>();
-        logs.start();
-        root.addAppender(logs);
+    void loggingOnlyModeSendsNothingThrowsNothingAndLogsNeitherBodyNorToken() {
         QueuedMail queued = TestMail.queuedWelcome("alice", "alice@example.com");
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(MailSettings.loggingOnly(TestMail.FROM, TestMail.PUBLIC_URL))) {
+        String token = queued.mail().parameters().get(MailTemplate.TOKEN);
+        List<String> lines;
+        try (CapturedLogs logs = CapturedLogs.at(Level.DEBUG, "dev.accounts", "org.simplejavamail");
+             SimpleJavaMailSender sender = new SimpleJavaMailSender(MailSettings.loggingOnly(TestMail.FROM, TestMail.PUBLIC_URL))) {
             sender.send(queued);
-        } finally {
-            root.detachAppender(logs);
+            lines = logs.lines();
         }
 
         assertThat(GREEN_MAIL.getReceivedMessages()).isEmpty();
-        assertThat(logs.list).extracting(ILoggingEvent::getFormattedMessage)
+        assertThat(lines)
                 .anySatisfy(line -> assertThat(line).contains("logging-only").contains(queued.id().toString()))
-                .noneSatisfy(line -> assertThat(line).contains("signed up"));
+                .noneSatisfy(line -> assertThat(line).contains("signed up"))
+                .noneSatisfy(line -> assertThat(line).contains(token));
+    }
+
+    @Test
+    void warnsAtStartWhenTheLibraryWouldLogWholeMessages() {
+        List<String> lines;
+        try (CapturedLogs logs = CapturedLogs.at(Level.TRACE, SimpleJavaMailSender.LIBRARY_MESSAGE_LOGGER);
+             SimpleJavaMailSender ignored = new SimpleJavaMailSender(MailSettings.loggingOnly(TestMail.FROM, TestMail.PUBLIC_URL))) {
+            lines = logs.lines();
+        }
+
+        assertThat(lines).anySatisfy(line -> assertThat(line)
+                .contains(SimpleJavaMailSender.LIBRARY_MESSAGE_LOGGER + " is at TRACE"));
     }
 
     @Test

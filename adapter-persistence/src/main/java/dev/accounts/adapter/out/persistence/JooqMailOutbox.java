@@ -8,6 +8,7 @@ import dev.accounts.application.port.out.MailOutbox;
 import dev.accounts.application.port.out.MailTemplate;
 import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.application.port.out.QueuedMail;
+import dev.accounts.application.port.out.RecentMail;
 import dev.accounts.domain.user.EmailAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -17,9 +18,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
 import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +31,28 @@ import org.slf4j.LoggerFactory;
 /**
  * The transactional outbox in the {@code mail_outbox} table, both sides: use cases enqueue inside their
  * transaction; delivery workers, possibly in several processes, claim due rows under a lease with
- * {@code FOR UPDATE SKIP LOCKED}, so no two workers get the same row while its lease runs.
+ * {@code FOR UPDATE SKIP LOCKED}, so no two workers get the same row while its lease runs. Also counts recent mail
+ * per recipient, for the limits on mail a user can trigger.
+ *
+ * <p>A raw single-use token (the {@code token} parameter of the templates that {@link MailTemplate#carriesToken()
+ * carry one}) must wait in the row until delivery, but not longer: marking a message sent or dead replaces it with
+ * {@code ""} in the same statement. The row keeps all its keys, so it can still be read; a dead one re-queued by
+ * hand would mail a link without its token, which would have expired by then anyway.
  */
-public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue {
+public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, RecentMail {
 
     private static final Logger LOG = LoggerFactory.getLogger(JooqMailOutbox.class);
     private static final String PENDING = "PENDING";
     private static final String SENT = "SENT";
     private static final String DEAD = "DEAD";
+
+    /**
+     * The parameters with a {@code token} value blanked. {@code ->} yields null for a missing key and for anything
+     * that is not an object (an unreadable row being given up on), and then the parameters stay as they are.
+     */
+    private static final Field<JSONB> PARAMETERS_WITHOUT_TOKEN = DSL.field(
+            "CASE WHEN {0} -> {1} IS NOT NULL THEN jsonb_set({0}, ARRAY[{1}], to_jsonb(''::text)) ELSE {0} END",
+            MAIL_OUTBOX.PARAMETERS.getDataType(), MAIL_OUTBOX.PARAMETERS, DSL.inline(MailTemplate.TOKEN));
 
     private final DSLContext dsl;
     private final Clock clock;
@@ -114,6 +132,7 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue {
         finish(id, "sent", dsl.update(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.STATUS, SENT)
                 .set(MAIL_OUTBOX.SENT_AT, Timestamps.toDatabase(sentAt))
+                .set(MAIL_OUTBOX.PARAMETERS, PARAMETERS_WITHOUT_TOKEN)
                 .setNull(MAIL_OUTBOX.LOCKED_UNTIL)
                 .where(pending(id)));
     }
@@ -132,8 +151,25 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue {
         finish(id, "dead", dsl.update(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.STATUS, DEAD)
                 .set(MAIL_OUTBOX.LAST_ERROR, lastError)
+                .set(MAIL_OUTBOX.PARAMETERS, PARAMETERS_WITHOUT_TOKEN)
                 .setNull(MAIL_OUTBOX.LOCKED_UNTIL)
                 .where(pending(id)));
+    }
+
+    /**
+     * Counts by {@code lower(recipient)} and creation time, the expression and order of the index the V2 migration
+     * made for it. Every message counts, whatever its status: a mail that failed was still asked for.
+     */
+    @Override
+    public int countQueuedSince(EmailAddress recipient, Set<MailTemplate> templates, Instant since) {
+        if (templates.isEmpty()) {
+            return 0;
+        }
+        List<String> names = templates.stream().map(MailTemplate::name).toList();
+        return StoreFailures.translated(() -> dsl.fetchCount(MAIL_OUTBOX,
+                DSL.lower(MAIL_OUTBOX.RECIPIENT).eq(DSL.lower(DSL.val(recipient.value())))
+                        .and(MAIL_OUTBOX.CREATED_AT.ge(Timestamps.toDatabase(since)))
+                        .and(MAIL_OUTBOX.TEMPLATE.in(names))));
     }
 
     /** Sent and dead rows are final: a late worker whose lease ran out must not change them. */

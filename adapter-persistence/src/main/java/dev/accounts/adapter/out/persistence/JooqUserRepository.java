@@ -13,12 +13,19 @@ import dev.accounts.domain.user.Username;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
+import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
- * Users in the {@code users} table. Uniqueness ignoring case is the unique indexes' job: an insert that breaks
- * one fails with SQLSTATE 23505, mapped to the attribute by the index's name, so concurrent registrations of one
- * name cannot both succeed. Runs inside the caller's transaction when there is one.
+ * Users in the {@code users} table. Uniqueness ignoring case is the unique indexes' job: an insert or update that
+ * breaks one fails with SQLSTATE 23505, mapped to the attribute by the index's name, so concurrent registrations or
+ * renames to one name cannot both succeed. Look-ups ignoring case compare {@code lower(column)}, the very expression
+ * those indexes are built on, so they use them. Runs inside the caller's transaction when there is one.
+ *
+ * <p>{@code updated_at} is written from the aggregate, so the stored value is the one the service answered with;
+ * the table's trigger stamps only updates that leave it unchanged (see the V2 migration).
  */
 public final class JooqUserRepository implements UserRepository {
 
@@ -35,18 +42,66 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public void add(User user) {
+        uniquenessChecked(() -> dsl.insertInto(USERS)
+                .set(USERS.ID, user.id().value())
+                .set(USERS.USERNAME, user.username().value())
+                .set(USERS.EMAIL, user.email().value())
+                .set(USERS.PENDING_EMAIL, pendingEmail(user))
+                .set(USERS.EMAIL_VERIFIED, user.emailVerified())
+                .set(USERS.PASSWORD_HASH, user.passwordHash().value())
+                .set(USERS.IS_ACTIVE, user.active())
+                .set(USERS.IS_SUPERUSER, user.superuser())
+                .set(USERS.CREATED_AT, Timestamps.toDatabase(user.createdAt()))
+                .set(USERS.UPDATED_AT, Timestamps.toDatabase(user.updatedAt()))
+                .execute());
+    }
+
+    /**
+     * Writes every attribute a user can change; id, superuser and creation time are not among them.
+     *
+     * @throws IllegalStateException when no user has this id: updating a user that is not there is a bug
+     */
+    @Override
+    public void update(User user) {
+        int rows = uniquenessChecked(() -> dsl.update(USERS)
+                .set(USERS.USERNAME, user.username().value())
+                .set(USERS.EMAIL, user.email().value())
+                .set(USERS.PENDING_EMAIL, pendingEmail(user))
+                .set(USERS.EMAIL_VERIFIED, user.emailVerified())
+                .set(USERS.PASSWORD_HASH, user.passwordHash().value())
+                .set(USERS.IS_ACTIVE, user.active())
+                .set(USERS.UPDATED_AT, Timestamps.toDatabase(user.updatedAt()))
+                .where(USERS.ID.eq(user.id().value()))
+                .execute());
+        if (rows == 0) {
+            throw new IllegalStateException("no user " + user.id().value() + " to update");
+        }
+    }
+
+    @Override
+    public Optional<User> findById(UserId id) {
+        return findOne(USERS.ID.eq(id.value()));
+    }
+
+    @Override
+    public Optional<User> findByUsername(Username username) {
+        return findOne(DSL.lower(USERS.USERNAME).eq(DSL.lower(DSL.val(username.value()))));
+    }
+
+    @Override
+    public Optional<User> findByEmail(EmailAddress email) {
+        return findOne(DSL.lower(USERS.EMAIL).eq(DSL.lower(DSL.val(email.value()))));
+    }
+
+    private Optional<User> findOne(Condition condition) {
+        return StoreFailures.translated(() -> dsl.selectFrom(USERS).where(condition).fetchOptional())
+                .map(JooqUserRepository::toUser);
+    }
+
+    /** Runs a write, turning a violation of a user unique index into the attribute that is taken. */
+    private static int uniquenessChecked(Supplier<Integer> write) {
         try {
-            StoreFailures.translated(() -> dsl.insertInto(USERS)
-                    .set(USERS.ID, user.id().value())
-                    .set(USERS.USERNAME, user.username().value())
-                    .set(USERS.EMAIL, user.email().value())
-                    .set(USERS.EMAIL_VERIFIED, user.emailVerified())
-                    .set(USERS.PASSWORD_HASH, user.passwordHash().value())
-                    .set(USERS.IS_ACTIVE, user.active())
-                    .set(USERS.IS_SUPERUSER, user.superuser())
-                    .set(USERS.CREATED_AT, Timestamps.toDatabase(user.createdAt()))
-                    .set(USERS.UPDATED_AT, Timestamps.toDatabase(user.updatedAt()))
-                    .execute());
+            return StoreFailures.translated(write);
         } catch (RuntimeException e) {
             throw UniqueViolations.constraintName(e)
                     .map(UNIQUE_INDEXES::get)
@@ -55,14 +110,13 @@ public final class JooqUserRepository implements UserRepository {
         }
     }
 
-    @Override
-    public Optional<User> findById(UserId id) {
-        return StoreFailures.translated(() -> dsl.selectFrom(USERS).where(USERS.ID.eq(id.value())).fetchOptional())
-                .map(JooqUserRepository::toUser);
+    private static String pendingEmail(User user) {
+        return user.pendingEmail().map(EmailAddress::value).orElse(null);
     }
 
     private static User toUser(UsersRecord row) {
         return User.restore(new UserId(row.getId()), new Username(row.getUsername()), new EmailAddress(row.getEmail()),
+                row.getPendingEmail() == null ? null : new EmailAddress(row.getPendingEmail()),
                 new PasswordHash(row.getPasswordHash()), row.getEmailVerified(), row.getIsActive(), row.getIsSuperuser(),
                 Timestamps.fromDatabase(row.getCreatedAt()), Timestamps.fromDatabase(row.getUpdatedAt()));
     }

@@ -1,6 +1,8 @@
 package dev.accounts.adapter.out.persistence;
 
+import static dev.accounts.adapter.out.persistence.jooq.Tables.EMAIL_TOKENS;
 import static dev.accounts.adapter.out.persistence.jooq.Tables.MAIL_OUTBOX;
+import static dev.accounts.adapter.out.persistence.jooq.Tables.PROFILES;
 import static dev.accounts.adapter.out.persistence.jooq.Tables.USERS;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +10,7 @@ import dev.accounts.application.fixtures.FastPasswordHasher;
 import dev.accounts.application.fixtures.Registrations;
 import dev.accounts.application.port.in.RegisterUserCommand;
 import dev.accounts.application.port.in.UserView;
+import dev.accounts.application.service.LifecyclePolicy;
 import dev.accounts.application.service.RegisterUserService;
 import dev.accounts.domain.user.DuplicateUserException;
 import dev.accounts.domain.user.PasswordPolicy;
@@ -24,7 +27,10 @@ import org.jooq.DSLContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** Many registrations of one name at the same moment, through the real use case: the unique indexes decide. */
+/**
+ * Many registrations of one name at the same moment, through the real use case: the unique indexes decide, and the
+ * losers leave nothing behind (no profile, token or mail).
+ */
 @ExtendWith(SharedDatabase.class)
 class ConcurrentRegistrationTest {
 
@@ -35,8 +41,9 @@ class ConcurrentRegistrationTest {
 
     ConcurrentRegistrationTest(TestDatabase database) {
         this.dsl = database.dsl();
-        this.registration = new RegisterUserService(new JooqUserRepository(dsl), new JooqMailOutbox(dsl),
-                new FastPasswordHasher(), PasswordPolicy.defaults(), database.transactions(), Clock.systemUTC());
+        this.registration = new RegisterUserService(new JooqUserRepository(dsl), new JooqProfileRepository(dsl),
+                new JooqEmailTokenStore(dsl), new JooqMailOutbox(dsl), new FastPasswordHasher(), PasswordPolicy.defaults(),
+                LifecyclePolicy.DEFAULTS, database.transactions(), Clock.systemUTC());
     }
 
     @Test
@@ -63,6 +70,8 @@ class ConcurrentRegistrationTest {
 
         UserView winner = winners.getFirst();
         assertThat(dsl.fetch(USERS).getValues(USERS.ID)).containsExactly(winner.id());
+        assertThat(dsl.fetch(PROFILES).getValues(PROFILES.USER_ID)).containsExactly(winner.id());
+        assertThat(dsl.fetch(EMAIL_TOKENS).getValues(EMAIL_TOKENS.USER_ID)).containsExactly(winner.id());
         assertThat(dsl.fetch(MAIL_OUTBOX).getValues(MAIL_OUTBOX.RECIPIENT)).containsExactly(winner.email());
     }
 

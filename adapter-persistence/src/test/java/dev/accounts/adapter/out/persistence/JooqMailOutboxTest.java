@@ -8,6 +8,7 @@ import dev.accounts.application.port.out.MailTemplate;
 import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.application.port.out.QueuedMail;
 import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.SecretToken;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -16,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -194,12 +196,132 @@ class JooqMailOutboxTest {
         assertThat(dsl.fetch(MAIL_OUTBOX).getValues(MAIL_OUTBOX.ATTEMPTS)).containsOnly(1);
     }
 
+    @Test
+    void blanksTheTokenOfASentMailAndKeepsItsOtherParameters() {
+        OutgoingMail mail = withToken(MailTemplate.PASSWORD_RESET, "rosa", "rosa@example.org");
+        outbox.enqueue(mail);
+        QueuedMail claimed = outbox.claimDue(T0, LEASE, 10).getFirst();
+        assertThat(storedParameters(claimed.id())).containsEntry(MailTemplate.TOKEN, mail.parameters().get(MailTemplate.TOKEN));
+
+        outbox.markSent(claimed.id(), T0.plusSeconds(1));
+
+        assertThat(storedParameters(claimed.id()))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(MailTemplate.USERNAME, "rosa", MailTemplate.TOKEN, ""));
+    }
+
+    @Test
+    void blanksTheTokenOfADeadMail() {
+        outbox.enqueue(withToken(MailTemplate.EMAIL_CHANGE_CONFIRMATION, "saul", "saul@example.org"));
+        QueuedMail claimed = outbox.claimDue(T0, LEASE, 10).getFirst();
+
+        outbox.markDead(claimed.id(), "550 no such user");
+
+        assertThat(storedParameters(claimed.id())).containsEntry(MailTemplate.TOKEN, "").containsEntry(MailTemplate.USERNAME, "saul");
+    }
+
+    @Test
+    void keepsTheTokenOfAMailPutBackForLater() {
+        OutgoingMail mail = withToken(MailTemplate.EMAIL_VERIFICATION, "tara", "tara@example.org");
+        outbox.enqueue(mail);
+        QueuedMail claimed = outbox.claimDue(T0, LEASE, 10).getFirst();
+
+        outbox.retryLater(claimed.id(), T0.plusSeconds(5), "421 busy");
+
+        assertThat(outbox.claimDue(T0.plusSeconds(5), LEASE, 10)).singleElement()
+                .satisfies(again -> assertThat(again.mail()).isEqualTo(mail));
+    }
+
+    @Test
+    void leavesTheParametersOfAMailWithoutATokenAsTheyWere() {
+        outbox.enqueue(passwordChangedNotice("uma", "uma@example.org"));
+        QueuedMail claimed = outbox.claimDue(T0, LEASE, 10).getFirst();
+
+        outbox.markSent(claimed.id(), T0);
+
+        assertThat(storedParameters(claimed.id())).containsExactlyEntriesOf(Map.of(MailTemplate.USERNAME, "uma"));
+    }
+
+    @Test
+    void givesUpOnAMailWhoseParametersAreNotAnObject() {
+        UUID id = UUID.randomUUID();
+        dsl.insertInto(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.ID, id)
+                .set(MAIL_OUTBOX.TEMPLATE, MailTemplate.WELCOME.name())
+                .set(MAIL_OUTBOX.RECIPIENT, "vera@example.org")
+                .set(MAIL_OUTBOX.PARAMETERS, JSONB.valueOf("[\"token\"]"))
+                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC))
+                .set(MAIL_OUTBOX.CREATED_AT, OffsetDateTime.ofInstant(T0, ZoneOffset.UTC))
+                .execute();
+
+        assertThat(outbox.claimDue(T0, LEASE, 10)).isEmpty();
+
+        assertThat(dsl.fetchValue(MAIL_OUTBOX.STATUS, MAIL_OUTBOX.ID.eq(id))).isEqualTo("DEAD");
+        assertThat(dsl.fetchValue(MAIL_OUTBOX.PARAMETERS, MAIL_OUTBOX.ID.eq(id))).isEqualTo(JSONB.valueOf("[\"token\"]"));
+    }
+
+    @Test
+    void countsRecentMailToARecipientIgnoringCase() {
+        outbox.enqueue(withToken(MailTemplate.PASSWORD_RESET, "wendy", "Wendy@Example.org"));
+        outbox.enqueue(withToken(MailTemplate.PASSWORD_RESET, "wendy", "wendy@example.org"));
+        outbox.enqueue(withToken(MailTemplate.PASSWORD_RESET, "walt", "walt@example.org"));
+
+        assertThat(outbox.countQueuedSince(new EmailAddress("WENDY@example.ORG"), Set.of(MailTemplate.PASSWORD_RESET), T0))
+                .isEqualTo(2);
+    }
+
+    @Test
+    void countsOnlyRecentMailOfTheTemplatesAskedFor() {
+        outbox.enqueue(withToken(MailTemplate.PASSWORD_RESET, "xena", "xena@example.org"));
+        outbox.enqueue(withToken(MailTemplate.EMAIL_VERIFICATION, "xena", "xena@example.org"));
+        outbox.enqueue(passwordChangedNotice("xena", "xena@example.org"));
+        EmailAddress xena = new EmailAddress("xena@example.org");
+
+        assertThat(outbox.countQueuedSince(xena, Set.of(MailTemplate.PASSWORD_RESET), T0)).isEqualTo(1);
+        assertThat(outbox.countQueuedSince(xena, Set.of(MailTemplate.PASSWORD_RESET, MailTemplate.EMAIL_VERIFICATION), T0))
+                .isEqualTo(2);
+        assertThat(outbox.countQueuedSince(xena, Set.of(), T0)).isZero();
+    }
+
+    @Test
+    void countsMailQueuedAtOrAfterTheGivenTimeWhateverBecameOfIt() {
+        enqueueAt(T0, withToken(MailTemplate.PASSWORD_RESET, "yuri", "yuri@example.org"));
+        enqueueAt(T0.plusSeconds(60), withToken(MailTemplate.PASSWORD_RESET, "yuri", "yuri@example.org"));
+        enqueueAt(T0.plusSeconds(120), withToken(MailTemplate.PASSWORD_RESET, "yuri", "yuri@example.org"));
+        outbox.claimDue(T0.plusSeconds(120), LEASE, 10).forEach(queued -> outbox.markSent(queued.id(), T0.plusSeconds(121)));
+        EmailAddress yuri = new EmailAddress("yuri@example.org");
+        Set<MailTemplate> resets = Set.of(MailTemplate.PASSWORD_RESET);
+
+        assertThat(outbox.countQueuedSince(yuri, resets, T0)).isEqualTo(3);
+        assertThat(outbox.countQueuedSince(yuri, resets, T0.plusSeconds(60))).isEqualTo(2);
+        assertThat(outbox.countQueuedSince(yuri, resets, T0.plusSeconds(61))).isEqualTo(1);
+        assertThat(outbox.countQueuedSince(yuri, resets, T0.plusSeconds(121))).isZero();
+    }
+
+    private void enqueueAt(Instant now, OutgoingMail mail) {
+        clock.set(now);
+        outbox.enqueue(mail);
+    }
+
     private void enqueueAt(Instant now, String username) {
         clock.set(now);
         outbox.enqueue(welcome(username, username + "@example.org"));
     }
 
     private static OutgoingMail welcome(String username, String recipient) {
-        return new OutgoingMail(MailTemplate.WELCOME, new EmailAddress(recipient), Map.of(MailTemplate.USERNAME, username));
+        return withToken(MailTemplate.WELCOME, username, recipient);
+    }
+
+    private static OutgoingMail withToken(MailTemplate template, String username, String recipient) {
+        return new OutgoingMail(template, new EmailAddress(recipient),
+                Map.of(MailTemplate.USERNAME, username, MailTemplate.TOKEN, SecretToken.generate().reveal()));
+    }
+
+    private static OutgoingMail passwordChangedNotice(String username, String recipient) {
+        return new OutgoingMail(MailTemplate.PASSWORD_CHANGED_NOTICE, new EmailAddress(recipient),
+                Map.of(MailTemplate.USERNAME, username));
+    }
+
+    private Map<String, String> storedParameters(UUID id) {
+        return MailParametersJson.read(dsl.fetchValue(MAIL_OUTBOX.PARAMETERS, MAIL_OUTBOX.ID.eq(id)));
     }
 }

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.accounts.application.fixtures.Users;
 import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.application.port.out.StoreUnavailableException;
+import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.User;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -41,7 +42,7 @@ class SpringTransactionsTest {
 
         transactions.inTransaction(() -> {
             users.add(user);
-            outbox.enqueue(OutgoingMail.welcome(user));
+            outbox.enqueue(OutgoingMail.welcome(user, SecretToken.generate()));
         });
 
         assertThat(dsl.fetchCount(USERS)).isOne();
@@ -55,7 +56,7 @@ class SpringTransactionsTest {
 
         assertThatThrownBy(() -> transactions.inTransaction(() -> {
             users.add(user);
-            outbox.enqueue(OutgoingMail.welcome(user));
+            outbox.enqueue(OutgoingMail.welcome(user, SecretToken.generate()));
             throw failure;
         })).isSameAs(failure);
 

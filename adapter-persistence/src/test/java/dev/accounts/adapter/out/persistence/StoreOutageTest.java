@@ -3,13 +3,21 @@ package dev.accounts.adapter.out.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.accounts.application.fixtures.EmailTokens;
+import dev.accounts.application.fixtures.Sessions;
 import dev.accounts.application.fixtures.Users;
+import dev.accounts.application.port.out.MailTemplate;
 import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.application.port.out.StoreUnavailableException;
+import dev.accounts.domain.user.Profile;
+import dev.accounts.domain.user.SecretToken;
+import dev.accounts.domain.user.TokenPurpose;
 import dev.accounts.domain.user.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,6 +41,9 @@ class StoreOutageTest {
     private HikariDataSource dataSource;
     private JooqUserRepository users;
     private JooqMailOutbox outbox;
+    private JooqProfileRepository profiles;
+    private JooqSessionStore sessions;
+    private JooqEmailTokenStore tokens;
     private SpringTransactions transactions;
     private JdbcStoreHealth health;
     private User stored;
@@ -45,6 +56,9 @@ class StoreOutageTest {
         DSLContext dsl = JooqContexts.create(dataSource);
         users = new JooqUserRepository(dsl);
         outbox = new JooqMailOutbox(dsl);
+        profiles = new JooqProfileRepository(dsl);
+        sessions = new JooqSessionStore(dsl);
+        tokens = new JooqEmailTokenStore(dsl);
         transactions = new SpringTransactions(new DataSourceTransactionManager(dataSource));
         health = new JdbcStoreHealth(dataSource, HEALTH_TIMEOUT);
         stored = Users.registered("walter", "walter@example.org");
@@ -70,12 +84,22 @@ class StoreOutageTest {
 
     @Test
     void failsEveryKindOfCallWithStoreUnavailableWithinSeconds() throws Exception {
-        Map<String, Runnable> calls = Map.of(
-                "find a user", () -> users.findById(stored.id()),
-                "add a user", () -> users.add(Users.registered("xavier", "xavier@example.org")),
-                "enqueue a mail", () -> outbox.enqueue(OutgoingMail.welcome(stored)),
-                "claim mail", () -> outbox.claimDue(Instant.now(), Duration.ofMinutes(1), 10),
-                "run a transaction", () -> transactions.inTransaction(() -> users.findById(stored.id())));
+        Instant now = Instant.now();
+        Map<String, Runnable> calls = new HashMap<>();
+        calls.put("find a user", () -> users.findById(stored.id()));
+        calls.put("find a user by name", () -> users.findByUsername(stored.username()));
+        calls.put("add a user", () -> users.add(Users.registered("xavier", "xavier@example.org")));
+        calls.put("update a user", () -> users.update(stored.withPasswordHash(Users.UNMATCHABLE_HASH, now)));
+        calls.put("enqueue a mail", () -> outbox.enqueue(OutgoingMail.welcome(stored, SecretToken.generate())));
+        calls.put("claim mail", () -> outbox.claimDue(now, Duration.ofMinutes(1), 10));
+        calls.put("count recent mail", () -> outbox.countQueuedSince(stored.email(), Set.of(MailTemplate.WELCOME), now));
+        calls.put("save a profile", () -> profiles.save(stored.id(), Profile.EMPTY));
+        calls.put("find a profile", () -> profiles.find(stored.id()));
+        calls.put("add a session", () -> sessions.add(Sessions.startedAt(stored.id(), now).session()));
+        calls.put("revoke sessions", () -> sessions.revokeAll(stored.id()));
+        calls.put("issue a token", () -> tokens.issue(EmailTokens.forUser(stored, TokenPurpose.PASSWORD_RESET, now).stored()));
+        calls.put("consume a token", () -> tokens.consume(SecretToken.generate().digest(), TokenPurpose.PASSWORD_RESET, now));
+        calls.put("run a transaction", () -> transactions.inTransaction(() -> users.findById(stored.id())));
 
         // All at once: each waits out the pool's connection timeout, and the test should not add them up.
         Map<String, Future<Throwable>> outcomes = new TreeMap<>();

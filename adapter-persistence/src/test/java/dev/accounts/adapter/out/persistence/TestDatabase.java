@@ -51,7 +51,7 @@ final class TestDatabase implements AutoCloseable {
 
     /** Empties every table, so each test starts from nothing. */
     void clear() {
-        dsl.execute("TRUNCATE users, mail_outbox");
+        dsl.execute("TRUNCATE users, profiles, sessions, email_tokens, mail_outbox");
     }
 
     @Override

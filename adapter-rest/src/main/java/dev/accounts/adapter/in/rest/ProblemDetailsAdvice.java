@@ -1,9 +1,16 @@
 package dev.accounts.adapter.in.rest;
 
+import dev.accounts.application.port.in.Authenticated;
+import dev.accounts.application.port.in.InvalidCredentialsException;
 import dev.accounts.application.port.in.InvalidInputException;
+import dev.accounts.application.port.in.InvalidTokenException;
+import dev.accounts.application.port.in.TooManyRequestsException;
+import dev.accounts.application.port.in.UnauthenticatedException;
+import dev.accounts.application.port.in.WrongPasswordException;
 import dev.accounts.application.port.out.StoreUnavailableException;
 import dev.accounts.domain.user.DuplicateUserException;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -50,6 +57,42 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemType.ALREADY_TAKEN.problem("The " + field + " is already taken.");
         problem.setProperty("errors", List.of(new ProblemFieldError(field, "is already taken")));
         return answer(problem, new HttpHeaders());
+    }
+
+    /** Logged by {@link SessionController}, which knows the login. One answer for every cause, headers included. */
+    @ExceptionHandler(InvalidCredentialsException.class)
+    public ResponseEntity<ProblemDetail> invalidCredentials(InvalidCredentialsException e) {
+        return answer(ProblemType.INVALID_CREDENTIALS.problem(), challenge(BearerCredentials.CHALLENGE));
+    }
+
+    @ExceptionHandler(UnauthenticatedException.class)
+    public ResponseEntity<ProblemDetail> unauthenticated(UnauthenticatedException e, HttpServletRequest request) {
+        String challenge = BearerCredentials.challengeFor(request);
+        log.info("rejected {}: no valid session ({})", describe(request),
+                challenge.equals(BearerCredentials.CHALLENGE) ? "no bearer token" : "bearer token refused");
+        return answer(ProblemType.UNAUTHENTICATED.problem(), challenge(challenge));
+    }
+
+    @ExceptionHandler(WrongPasswordException.class)
+    public ResponseEntity<ProblemDetail> wrongPassword(WrongPasswordException e, HttpServletRequest request) {
+        log.info("rejected {}: wrong or missing current password", describe(request));
+        return answer(ProblemType.WRONG_PASSWORD.problem(), new HttpHeaders());
+    }
+
+    @ExceptionHandler(InvalidTokenException.class)
+    public ResponseEntity<ProblemDetail> invalidToken(InvalidTokenException e, HttpServletRequest request) {
+        log.info("rejected {}: invalid, used or expired token", describe(request));
+        return answer(ProblemType.INVALID_TOKEN.problem(), new HttpHeaders());
+    }
+
+    @ExceptionHandler(TooManyRequestsException.class)
+    public ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException e, HttpServletRequest request) {
+        long seconds = wholeSecondsAtLeastOne(e.retryAfter());
+        log.info("rejected {}: too many requests, retry after {} s", describe(request), seconds);
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.RETRY_AFTER, Long.toString(seconds));
+        return answer(ProblemType.TOO_MANY_REQUESTS.problem(
+                "Too many requests; try again in " + seconds + " second" + (seconds == 1 ? "" : "s") + "."), headers);
     }
 
     @ExceptionHandler(StoreUnavailableException.class)
@@ -119,6 +162,18 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    private static HttpHeaders challenge(String challenge) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(HttpHeaders.WWW_AUTHENTICATE, challenge);
+        return headers;
+    }
+
+    /** Retry-After counts whole seconds (RFC 9110 §10.2.3); rounding down could invite a retry that is still too early. */
+    private static long wholeSecondsAtLeastOne(Duration wait) {
+        long seconds = wait.toSeconds() + (wait.toNanosPart() > 0 ? 1 : 0);
+        return Math.max(1, seconds);
+    }
+
     private static String fieldsOf(List<ProblemFieldError> errors) {
         return String.join(", ", errors.stream().map(ProblemFieldError::field).distinct().toList());
     }
@@ -132,7 +187,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static String describe(HttpServletRequest request) {
+        String user = request.getAttribute(AuthenticatedArgumentResolver.REQUEST_ATTRIBUTE) instanceof Authenticated current
+                ? " user=" + current.userId() : "";
         return LogSafe.escape(request.getMethod()) + " " + LogSafe.escape(request.getRequestURI())
-                + " from " + LogSafe.escape(request.getRemoteAddr());
+                + " from " + LogSafe.escape(request.getRemoteAddr()) + user;
     }
 }

@@ -1,8 +1,9 @@
 package dev.accounts.adapter.in.rest;
 
 import java.net.URI;
-import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 
@@ -15,6 +16,14 @@ enum ProblemType {
 
     MALFORMED_REQUEST(400, "/problems/malformed-request", "Malformed request",
             "The request is malformed."),
+    INVALID_TOKEN(400, "/problems/invalid-token", "Invalid token",
+            "The link is invalid or has expired; ask for a new one."),
+    INVALID_CREDENTIALS(401, "/problems/invalid-credentials", "Invalid credentials",
+            "The login or the password is wrong."),
+    UNAUTHENTICATED(401, "/problems/unauthenticated", "Unauthenticated",
+            "This request needs a valid session: send Authorization: Bearer <token> from POST /api/sessions."),
+    WRONG_PASSWORD(403, "/problems/wrong-password", "Wrong password",
+            "The current password is wrong or missing."),
     NOT_FOUND(404, "/problems/not-found", "Not found",
             "There is no resource at this path."),
     METHOD_NOT_ALLOWED(405, "/problems/method-not-allowed", "Method not allowed",
@@ -29,6 +38,8 @@ enum ProblemType {
             "The request body must be JSON, sent with Content-Type: application/json."),
     VALIDATION_FAILED(422, "/problems/validation-failed", "Validation failed",
             "Some values are invalid; errors lists each field and the rule it broke."),
+    TOO_MANY_REQUESTS(429, "/problems/too-many-requests", "Too many requests",
+            "Too many requests; try again after the number of seconds in Retry-After."),
     INTERNAL_ERROR(500, "/problems/internal-error", "Internal error",
             "The server failed to handle the request. The failure has been logged."),
     SERVICE_UNAVAILABLE(503, "/problems/service-unavailable", "Service unavailable",
@@ -46,8 +57,16 @@ enum ProblemType {
         this.defaultDetail = defaultDetail;
     }
 
+    /**
+     * The kinds Spring MVC's own failures are reported as, one per status. The others belong to one use-case
+     * failure each and must not stand in for a status in general (a 400 from Spring is not an invalid token).
+     */
+    private static final Set<ProblemType> GENERIC = EnumSet.of(MALFORMED_REQUEST, NOT_FOUND, METHOD_NOT_ALLOWED,
+            NOT_ACCEPTABLE, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, VALIDATION_FAILED, TOO_MANY_REQUESTS,
+            INTERNAL_ERROR, SERVICE_UNAVAILABLE);
+
     static Optional<ProblemType> forStatus(HttpStatusCode status) {
-        return Arrays.stream(values()).filter(kind -> kind.status == status.value()).findFirst();
+        return GENERIC.stream().filter(kind -> kind.status == status.value()).findFirst();
     }
 
     int status() {

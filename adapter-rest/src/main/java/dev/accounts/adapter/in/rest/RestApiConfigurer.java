@@ -1,5 +1,6 @@
 package dev.accounts.adapter.in.rest;
 
+import dev.accounts.application.port.in.AuthenticateUseCase;
 import jakarta.validation.Validation;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,28 +11,32 @@ import org.springframework.http.converter.HttpMessageConverters;
 import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.validation.Validator;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Spring MVC settings of the API: JSON through {@link RestJson#strictMapper()} (problems included), and Bean
- * Validation by Hibernate Validator. Messages are interpolated without Expression Language, which is not on
- * the class path and not needed for fixed messages such as "must not be null".
+ * Spring MVC settings of the API: JSON through {@link RestJson#strictMapper()} (problems included), Bean
+ * Validation by Hibernate Validator, and {@link AuthenticatedArgumentResolver} for handlers that need a session.
+ * Messages are interpolated without Expression Language, which is not on the class path and not needed for fixed
+ * messages such as "must not be null".
  *
  * <p>Not a {@code @Configuration}: the composition root declares it as a bean next to {@code @EnableWebMvc},
- * and tests pass {@link #messageConverters()} and {@link #getValidator()} to MockMvc.
+ * and tests pass {@link #messageConverters()}, {@link #getValidator()} and {@link #argumentResolvers()} to MockMvc.
  */
 public class RestApiConfigurer implements WebMvcConfigurer {
 
     private final JsonMapper jsonMapper;
     private final Validator validator;
+    private final AuthenticatedArgumentResolver authenticatedResolver;
 
-    public RestApiConfigurer() {
-        this(RestJson.strictMapper());
+    public RestApiConfigurer(AuthenticateUseCase authenticate) {
+        this(RestJson.strictMapper(), authenticate);
     }
 
-    public RestApiConfigurer(JsonMapper jsonMapper) {
+    public RestApiConfigurer(JsonMapper jsonMapper, AuthenticateUseCase authenticate) {
         this.jsonMapper = jsonMapper;
+        this.authenticatedResolver = new AuthenticatedArgumentResolver(authenticate);
         this.validator = new SpringValidatorAdapter(Validation.byProvider(HibernateValidator.class)
                 .configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
@@ -42,6 +47,16 @@ public class RestApiConfigurer implements WebMvcConfigurer {
     @Override
     public void configureMessageConverters(HttpMessageConverters.ServerBuilder builder) {
         builder.withJsonConverter(new JacksonJsonHttpMessageConverter(jsonMapper));
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.addAll(argumentResolvers());
+    }
+
+    /** The resolvers this configuration adds, for MockMvc's {@code setCustomArgumentResolvers}. */
+    public List<HandlerMethodArgumentResolver> argumentResolvers() {
+        return List.of(authenticatedResolver);
     }
 
     @Override

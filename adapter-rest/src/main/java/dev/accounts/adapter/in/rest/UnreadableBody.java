@@ -1,5 +1,6 @@
 package dev.accounts.adapter.in.rest;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -27,6 +28,8 @@ final class UnreadableBody {
     static String explain(Throwable cause) {
         return switch (cause) {
             case null -> "The request body is missing or null; it must be a JSON object.";
+            case UnrecognizedPropertyException readOnly when isReadOnly(readOnly) ->
+                    "Field '" + readOnly.getPropertyName() + "' is read-only; it cannot be changed here.";
             case UnrecognizedPropertyException unknown -> showable(unknown.getPropertyName())
                     .map(name -> "Unknown field '" + name + "'.")
                     .orElse("The request body has an unknown field.");
@@ -41,6 +44,13 @@ final class UnreadableBody {
             case StreamReadException syntax -> "The request body is not well-formed JSON" + at(syntax.getLocation()) + ".";
             default -> "The request body could not be read.";
         };
+    }
+
+    /** Only names the request type itself declares read-only are echoed, so no client text gets through. */
+    private static boolean isReadOnly(UnrecognizedPropertyException unknown) {
+        Class<?> target = unknown.getReferringClass();
+        ReadOnlyFields readOnly = target == null ? null : target.getAnnotation(ReadOnlyFields.class);
+        return readOnly != null && Arrays.asList(readOnly.value()).contains(unknown.getPropertyName());
     }
 
     private static Optional<String> fieldOf(MismatchedInputException mismatch) {

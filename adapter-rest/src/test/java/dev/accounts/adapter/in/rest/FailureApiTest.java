@@ -12,8 +12,10 @@ import dev.accounts.application.fixtures.Registrations;
 import dev.accounts.application.port.out.StoreUnavailableException;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.service.ReadinessService;
+import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
+import dev.accounts.domain.user.Username;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
@@ -93,6 +95,21 @@ class FailureApiTest {
 
             @Override
             public Optional<User> findById(UserId id) {
+                throw failure.get();
+            }
+
+            @Override
+            public Optional<User> findByUsername(Username username) {
+                throw failure.get();
+            }
+
+            @Override
+            public Optional<User> findByEmail(EmailAddress email) {
+                throw failure.get();
+            }
+
+            @Override
+            public void update(User user) {
                 throw failure.get();
             }
         };

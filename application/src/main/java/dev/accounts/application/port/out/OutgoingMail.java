@@ -1,6 +1,7 @@
 package dev.accounts.application.port.out;
 
 import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.User;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +21,45 @@ public record OutgoingMail(MailTemplate template, EmailAddress recipient, Map<St
         }
     }
 
-    public static OutgoingMail welcome(User user) {
-        return new OutgoingMail(MailTemplate.WELCOME, user.email(), Map.of(MailTemplate.USERNAME, user.username().value()));
+    public static OutgoingMail welcome(User user, SecretToken verification) {
+        return withToken(MailTemplate.WELCOME, user.email(), user, verification);
+    }
+
+    public static OutgoingMail emailVerification(User user, SecretToken verification) {
+        return withToken(MailTemplate.EMAIL_VERIFICATION, user.email(), user, verification);
+    }
+
+    public static OutgoingMail emailChangeConfirmation(User user, EmailAddress newEmail, SecretToken confirmation) {
+        return withToken(MailTemplate.EMAIL_CHANGE_CONFIRMATION, newEmail, user, confirmation);
+    }
+
+    public static OutgoingMail emailChangeNotice(User user, EmailAddress newEmail) {
+        return new OutgoingMail(MailTemplate.EMAIL_CHANGE_NOTICE, user.email(),
+                Map.of(MailTemplate.USERNAME, user.username().value(), MailTemplate.NEW_EMAIL, newEmail.value()));
+    }
+
+    public static OutgoingMail usernameChangedNotice(User changed, String oldUsername) {
+        return new OutgoingMail(MailTemplate.USERNAME_CHANGED_NOTICE, changed.email(),
+                Map.of(MailTemplate.OLD_USERNAME, oldUsername, MailTemplate.USERNAME, changed.username().value()));
+    }
+
+    public static OutgoingMail passwordChangedNotice(User user) {
+        return new OutgoingMail(MailTemplate.PASSWORD_CHANGED_NOTICE, user.email(),
+                Map.of(MailTemplate.USERNAME, user.username().value()));
+    }
+
+    public static OutgoingMail passwordReset(User user, SecretToken reset) {
+        return withToken(MailTemplate.PASSWORD_RESET, user.email(), user, reset);
+    }
+
+    private static OutgoingMail withToken(MailTemplate template, EmailAddress to, User user, SecretToken token) {
+        return new OutgoingMail(template, to, Map.of(MailTemplate.USERNAME, user.username().value(),
+                MailTemplate.TOKEN, token.reveal()));
+    }
+
+    /** Hides token values, which must not reach logs. */
+    @Override
+    public String toString() {
+        return "OutgoingMail[" + template + " to " + recipient + "]";
     }
 }

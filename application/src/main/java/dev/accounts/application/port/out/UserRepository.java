@@ -1,7 +1,9 @@
 package dev.accounts.application.port.out;
 
+import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
+import dev.accounts.domain.user.Username;
 import java.util.Optional;
 
 /** Stores user aggregates. Uniqueness of username and address (ignoring case) is the store's to enforce. */
@@ -16,4 +18,18 @@ public interface UserRepository {
     void add(User user);
 
     Optional<User> findById(UserId id);
+
+    /** The user with this username, ignoring case. */
+    Optional<User> findByUsername(Username username);
+
+    /** The user whose login address is this one, ignoring case (a pending address does not count). */
+    Optional<User> findByEmail(EmailAddress email);
+
+    /**
+     * Stores the new state of an existing user.
+     *
+     * @throws dev.accounts.domain.user.DuplicateUserException when the new username or address is taken, ignoring
+     *         case, decided by the store's unique indexes
+     */
+    void update(User user);
 }

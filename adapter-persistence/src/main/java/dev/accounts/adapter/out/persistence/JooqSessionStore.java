@@ -1,0 +1,87 @@
+package dev.accounts.adapter.out.persistence;
+
+import static dev.accounts.adapter.out.persistence.jooq.Tables.SESSIONS;
+
+import dev.accounts.adapter.out.persistence.jooq.tables.records.SessionsRecord;
+import dev.accounts.application.port.out.SessionStore;
+import dev.accounts.domain.user.Session;
+import dev.accounts.domain.user.TokenDigest;
+import dev.accounts.domain.user.UserId;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import org.jooq.DSLContext;
+
+/**
+ * Login sessions in the {@code sessions} table, keyed by the digest of the bearer token (the token itself is never
+ * stored). Each call is one statement on the primary key or the {@code user_id} index; revoking deletes, so a
+ * revoked token is unknown to the next look-up, whatever transaction it runs in.
+ */
+public final class JooqSessionStore implements SessionStore {
+
+    private final DSLContext dsl;
+
+    public JooqSessionStore(DSLContext dsl) {
+        this.dsl = Objects.requireNonNull(dsl, "dsl");
+    }
+
+    @Override
+    public void add(Session session) {
+        StoreFailures.translated(() -> dsl.insertInto(SESSIONS)
+                .set(SESSIONS.TOKEN_DIGEST, session.digest().hex())
+                .set(SESSIONS.USER_ID, session.userId().value())
+                .set(SESSIONS.CREATED_AT, Timestamps.toDatabase(session.createdAt()))
+                .set(SESSIONS.EXPIRES_AT, Timestamps.toDatabase(session.expiresAt()))
+                .set(SESSIONS.LAST_USED_AT, Timestamps.toDatabase(session.lastUsedAt()))
+                .execute());
+    }
+
+    @Override
+    public Optional<Session> find(TokenDigest digest) {
+        return StoreFailures.translated(() -> dsl.selectFrom(SESSIONS)
+                        .where(SESSIONS.TOKEN_DIGEST.eq(digest.hex()))
+                        .fetchOptional())
+                .map(JooqSessionStore::toSession);
+    }
+
+    /**
+     * Only ever moves the last use forward: of two requests racing on one session, the one that finishes last
+     * must not put back the earlier time and shorten the idle timeout.
+     */
+    @Override
+    public void touch(TokenDigest digest, Instant lastUsedAt) {
+        StoreFailures.translated(() -> dsl.update(SESSIONS)
+                .set(SESSIONS.LAST_USED_AT, Timestamps.toDatabase(lastUsedAt))
+                .where(SESSIONS.TOKEN_DIGEST.eq(digest.hex()))
+                .and(SESSIONS.LAST_USED_AT.lt(Timestamps.toDatabase(lastUsedAt)))
+                .execute());
+    }
+
+    @Override
+    public boolean revoke(TokenDigest digest) {
+        return StoreFailures.translated(() -> dsl.deleteFrom(SESSIONS)
+                .where(SESSIONS.TOKEN_DIGEST.eq(digest.hex()))
+                .execute()) > 0;
+    }
+
+    @Override
+    public int revokeAll(UserId userId) {
+        return StoreFailures.translated(() -> dsl.deleteFrom(SESSIONS)
+                .where(SESSIONS.USER_ID.eq(userId.value()))
+                .execute());
+    }
+
+    @Override
+    public int revokeAllExcept(UserId userId, TokenDigest keep) {
+        return StoreFailures.translated(() -> dsl.deleteFrom(SESSIONS)
+                .where(SESSIONS.USER_ID.eq(userId.value()))
+                .and(SESSIONS.TOKEN_DIGEST.ne(keep.hex()))
+                .execute());
+    }
+
+    private static Session toSession(SessionsRecord row) {
+        return new Session(new TokenDigest(row.getTokenDigest()), new UserId(row.getUserId()),
+                Timestamps.fromDatabase(row.getCreatedAt()), Timestamps.fromDatabase(row.getExpiresAt()),
+                Timestamps.fromDatabase(row.getLastUsedAt()));
+    }
+}

@@ -1,0 +1,136 @@
+package dev.accounts.adapter.in.rest;
+
+import dev.accounts.application.port.in.AuthenticateUseCase;
+import dev.accounts.application.port.in.Authenticated;
+import dev.accounts.application.port.in.ChangePasswordUseCase;
+import dev.accounts.application.port.in.CheckReadinessUseCase;
+import dev.accounts.application.port.in.GetAccountUseCase;
+import dev.accounts.application.port.in.LogInUseCase;
+import dev.accounts.application.port.in.LogOutUseCase;
+import dev.accounts.application.port.in.RegisterUserUseCase;
+import dev.accounts.application.port.in.RequestPasswordResetUseCase;
+import dev.accounts.application.port.in.ResendVerificationUseCase;
+import dev.accounts.application.port.in.ResetPasswordUseCase;
+import dev.accounts.application.port.in.UnauthenticatedException;
+import dev.accounts.application.port.in.UpdateAccountUseCase;
+import dev.accounts.application.port.in.UpdateProfileUseCase;
+import dev.accounts.application.port.in.VerifyEmailUseCase;
+import dev.accounts.domain.user.SecretToken;
+import dev.accounts.domain.user.UserId;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * The in-ports behind the API in a test. Each is a field a test replaces with a lambda or a real service; until
+ * then it refuses to run (and the request ends in a 500). Every call is recorded by name, so a test can prove a
+ * use case was not reached. Controllers look the fields up at call time: a test may set them after building MockMvc.
+ * Authentication accepts exactly the tokens {@link #signIn(UserId)} handed out, unless replaced too.
+ */
+final class UseCases {
+
+    private final Map<String, Authenticated> sessions = new ConcurrentHashMap<>();
+    private final List<String> calls = new CopyOnWriteArrayList<>();
+
+    RegisterUserUseCase registerUser = command -> unexpected();
+    CheckReadinessUseCase readiness = () -> true;
+    AuthenticateUseCase authenticate = this::knownSession;
+    LogInUseCase logIn = command -> unexpected();
+    LogOutUseCase logOut = current -> unexpected();
+    GetAccountUseCase getAccount = current -> unexpected();
+    UpdateAccountUseCase updateAccount = command -> unexpected();
+    UpdateProfileUseCase updateProfile = command -> unexpected();
+    ChangePasswordUseCase changePassword = command -> unexpected();
+    VerifyEmailUseCase verifyEmail = token -> unexpected();
+    ResendVerificationUseCase resendVerification = current -> unexpected();
+    RequestPasswordResetUseCase requestPasswordReset = email -> unexpected();
+    ResetPasswordUseCase resetPassword = command -> unexpected();
+
+    /** A bearer token the default authentication accepts, for this user. */
+    String signIn(UserId userId) {
+        SecretToken token = SecretToken.generate();
+        sessions.put(token.reveal(), new Authenticated(userId, token.digest()));
+        return token.reveal();
+    }
+
+    Authenticated sessionOf(String token) {
+        return sessions.get(token);
+    }
+
+    /** The names of the use cases called so far, in order ("logIn", "updateAccount", ...). */
+    List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    UserController userController() {
+        return new UserController(command -> record("registerUser", () -> registerUser.register(command)));
+    }
+
+    HealthController healthController() {
+        return new HealthController(() -> readiness.isReady());
+    }
+
+    SessionController sessionController() {
+        return new SessionController(
+                command -> record("logIn", () -> logIn.logIn(command)),
+                current -> record("logOut", () -> {
+                    logOut.logOut(current);
+                    return null;
+                }));
+    }
+
+    AccountController accountController() {
+        return new AccountController(
+                current -> record("getAccount", () -> getAccount.getAccount(current)),
+                command -> record("updateAccount", () -> updateAccount.update(command)),
+                command -> record("updateProfile", () -> updateProfile.updateProfile(command)),
+                command -> record("changePassword", () -> {
+                    changePassword.changePassword(command);
+                    return null;
+                }));
+    }
+
+    EmailVerificationController emailVerificationController() {
+        return new EmailVerificationController(
+                token -> record("verifyEmail", () -> verifyEmail.verify(token)),
+                current -> record("resendVerification", () -> {
+                    resendVerification.resendVerification(current);
+                    return null;
+                }));
+    }
+
+    PasswordResetController passwordResetController() {
+        return new PasswordResetController(
+                email -> record("requestPasswordReset", () -> {
+                    requestPasswordReset.requestPasswordReset(email);
+                    return null;
+                }),
+                command -> record("resetPassword", () -> {
+                    resetPassword.resetPassword(command);
+                    return null;
+                }));
+    }
+
+    AuthenticateUseCase authentication() {
+        return token -> record("authenticate", () -> authenticate.authenticate(token));
+    }
+
+    private Authenticated knownSession(String token) {
+        Authenticated current = sessions.get(token);
+        if (current == null) {
+            throw new UnauthenticatedException();
+        }
+        return current;
+    }
+
+    private <T> T record(String name, Supplier<T> call) {
+        calls.add(name);
+        return call.get();
+    }
+
+    private static <T> T unexpected() {
+        throw new UnsupportedOperationException("this use case is not expected to be called in this test");
+    }
+}

@@ -1,0 +1,10 @@
+package dev.accounts.application.port.in;
+
+/** A user proves who they are with a username or address and a password, and gets a session token. */
+public interface LogInUseCase {
+
+    /**
+     * @throws InvalidCredentialsException for an unknown login, a wrong password or an inactive account alike
+     */
+    NewSession logIn(LogInCommand command);
+}

@@ -1,0 +1,10 @@
+package dev.accounts.application.port.in;
+
+/** {@code toString} hides the token and the password. */
+public record ResetPasswordCommand(String token, String newPassword) {
+
+    @Override
+    public String toString() {
+        return "ResetPasswordCommand[hidden]";
+    }
+}

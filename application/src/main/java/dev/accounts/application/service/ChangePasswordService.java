@@ -1,0 +1,83 @@
+package dev.accounts.application.service;
+
+import dev.accounts.application.port.in.ChangePasswordCommand;
+import dev.accounts.application.port.in.ChangePasswordUseCase;
+import dev.accounts.application.port.in.WrongPasswordException;
+import dev.accounts.application.port.out.EmailTokenStore;
+import dev.accounts.application.port.out.MailOutbox;
+import dev.accounts.application.port.out.OutgoingMail;
+import dev.accounts.application.port.out.PasswordHasher;
+import dev.accounts.application.port.out.SessionStore;
+import dev.accounts.application.port.out.Transactions;
+import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.domain.user.Password;
+import dev.accounts.domain.user.PasswordHash;
+import dev.accounts.domain.user.PasswordPolicy;
+import dev.accounts.domain.user.TokenPurpose;
+import dev.accounts.domain.user.User;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Sets a new password for a user who proves they know the current one. Whoever else holds a session of the user
+ * (perhaps the reason for the change) is logged out, the session making the change stays, open reset links die,
+ * and the address is told.
+ */
+public final class ChangePasswordService implements ChangePasswordUseCase {
+
+    private static final Logger LOG = System.getLogger(ChangePasswordService.class.getName());
+    static final String NEW_PASSWORD = "newPassword";
+
+    private final UserRepository users;
+    private final SessionStore sessions;
+    private final EmailTokenStore tokens;
+    private final MailOutbox outbox;
+    private final PasswordHasher hasher;
+    private final PasswordPolicy passwordPolicy;
+    private final Transactions transactions;
+    private final Clock clock;
+
+    public ChangePasswordService(UserRepository users, SessionStore sessions, EmailTokenStore tokens, MailOutbox outbox,
+                                 PasswordHasher hasher, PasswordPolicy passwordPolicy, Transactions transactions,
+                                 Clock clock) {
+        this.users = users;
+        this.sessions = sessions;
+        this.tokens = tokens;
+        this.outbox = outbox;
+        this.hasher = hasher;
+        this.passwordPolicy = passwordPolicy;
+        this.transactions = transactions;
+        this.clock = clock;
+    }
+
+    @Override
+    public void changePassword(ChangePasswordCommand command) {
+        User user = SignedInUsers.load(users, command.current());
+        Optional<Password> current = TypedPasswords.checkable(command.currentPassword());
+        if (current.isEmpty() || !hasher.matches(current.get(), user.passwordHash())) {
+            LOG.log(Level.INFO, () -> "password change user=" + user.id() + " outcome=wrong_password");
+            throw new WrongPasswordException();
+        }
+        FieldErrors errors = new FieldErrors();
+        if (command.newPassword() == null || command.newPassword().isEmpty()) {
+            errors.add(NEW_PASSWORD, "must not be empty");
+        } else {
+            errors.addAll(NEW_PASSWORD, passwordPolicy.violations(Password.of(command.newPassword()), user.username(), user.email()));
+        }
+        errors.throwIfAny();
+
+        PasswordHash newHash = hasher.hash(Password.of(command.newPassword()));
+        Instant now = Now.of(clock);
+        transactions.inTransaction(() -> {
+            User changed = SignedInUsers.load(users, command.current()).withPasswordHash(newHash, now);
+            users.update(changed);
+            sessions.revokeAllExcept(changed.id(), command.current().session());
+            tokens.invalidateAll(changed.id(), TokenPurpose.PASSWORD_RESET);
+            outbox.enqueue(OutgoingMail.passwordChangedNotice(changed));
+        });
+        LOG.log(Level.INFO, () -> "password change user=" + user.id() + " outcome=success");
+    }
+}

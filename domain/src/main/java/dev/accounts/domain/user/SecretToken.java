@@ -1,0 +1,71 @@
+package dev.accounts.domain.user;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * A bearer secret handed to a user once (a session token, a link in a mail): 32 random bytes from
+ * {@link SecureRandom}, base64url without padding. Only its {@link #digest()} is ever stored. Never prints itself.
+ */
+public final class SecretToken {
+
+    private static final int BYTES = 32;
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9_-]{43}");
+
+    private final String value;
+
+    private SecretToken(String value) {
+        this.value = value;
+    }
+
+    public static SecretToken generate() {
+        byte[] bytes = new byte[BYTES];
+        RANDOM.nextBytes(bytes);
+        return new SecretToken(Base64.getUrlEncoder().withoutPadding().encodeToString(bytes));
+    }
+
+    /** Reads a token a client sent back; anything that cannot be one of ours is refused without a look-up. */
+    public static SecretToken parse(String text) {
+        if (text == null || !FORMAT.matcher(text).matches()) {
+            throw new InvalidValueException("is not a valid token");
+        }
+        return new SecretToken(text);
+    }
+
+    /** The text to hand to the user, once. */
+    public String reveal() {
+        return value;
+    }
+
+    /** SHA-256 of the token: enough to find it again, useless to someone who reads the database. */
+    public TokenDigest digest() {
+        try {
+            byte[] sha = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
+            return TokenDigest.of(sha);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SecretToken that && MessageDigest.isEqual(
+                value.getBytes(StandardCharsets.US_ASCII), that.value.getBytes(StandardCharsets.US_ASCII));
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(value);
+    }
+
+    @Override
+    public String toString() {
+        return "SecretToken[hidden]";
+    }
+}
