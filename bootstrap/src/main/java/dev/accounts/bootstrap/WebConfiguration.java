@@ -42,8 +42,8 @@ class WebConfiguration {
     }
 
     @Bean
-    UserController userController(RegisterUserUseCase registerUser) {
-        return new UserController(registerUser);
+    UserController userController(RegisterUserUseCase registerUser, GetAccountUseCase getAccount) {
+        return new UserController(registerUser, getAccount);
     }
 
     @Bean

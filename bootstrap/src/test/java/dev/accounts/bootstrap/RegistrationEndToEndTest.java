@@ -56,6 +56,13 @@ class RegistrationEndToEndTest {
         assertThat(body.get("active").asBoolean()).isTrue();
         assertThat(response.body()).doesNotContain(Registrations.GOOD_PASSWORD).doesNotContain("argon2");
 
+        HttpResponse<String> login = service.call("POST", "/api/sessions", null,
+                Map.of("login", username, "password", Registrations.GOOD_PASSWORD));
+        String token = RunningService.json(login).get("token").asString();
+        HttpResponse<String> located = service.call("GET", response.headers().firstValue("Location").orElseThrow(), token, null);
+        assertThat(located.statusCode()).isEqualTo(200);
+        assertThat(RunningService.json(located).get("id").asString()).isEqualTo(body.get("id").asString());
+
         MimeMessage mail = awaitMailTo(email);
         assertThat(mail.getSubject()).isEqualTo("Welcome to Accounts");
         assertThat(GreenMailUtil.getBody(mail)).contains("Hi " + username + "! You have successfully signed up to Accounts.");

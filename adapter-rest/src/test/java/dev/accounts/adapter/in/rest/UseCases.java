@@ -65,7 +65,8 @@ final class UseCases {
     }
 
     UserController userController() {
-        return new UserController(command -> record("registerUser", () -> registerUser.register(command)));
+        return new UserController(command -> record("registerUser", () -> registerUser.register(command)),
+                current -> record("getAccount", () -> getAccount.getAccount(current)));
     }
 
     HealthController healthController() {
