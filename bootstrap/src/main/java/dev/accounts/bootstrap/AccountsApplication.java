@@ -1,13 +1,15 @@
 package dev.accounts.bootstrap;
 
+import dev.accounts.adapter.in.rest.CorsAllowlistFilter;
 import dev.accounts.adapter.in.rest.RequestBodyLimitFilter;
 import dev.accounts.adapter.in.rest.SecurityHeadersFilter;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.net.URI;
-import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
-import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.servlet.DispatcherServlet;
 
@@ -20,10 +22,10 @@ public final class AccountsApplication implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(AccountsApplication.class);
 
-    private final AnnotationConfigApplicationContext core;
+    private final CoreContext core;
     private final EmbeddedTomcat web;
 
-    private AccountsApplication(AnnotationConfigApplicationContext core, EmbeddedTomcat web) {
+    private AccountsApplication(CoreContext core, EmbeddedTomcat web) {
         this.core = core;
         this.web = web;
     }
@@ -35,6 +37,14 @@ public final class AccountsApplication implements AutoCloseable {
         SLF4JBridgeHandler.install();
         try {
             AccountsSettings settings = AccountsSettings.fromEnvironment(System.getenv());
+            if (args.length > 0 && args[0].equals(SuperuserCommand.NAME)) {
+                System.exit(SuperuserCommand.run(settings, args, System.console(),
+                        new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)), System.out, System.err));
+            }
+            if (args.length > 0) {
+                System.err.println("accounts: unknown command '" + args[0] + "' (known: " + SuperuserCommand.NAME + ")");
+                System.exit(2);
+            }
             LOG.info("Starting Accounts: {}", settings.describe());
             AccountsApplication application = start(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(application::close, "accounts-shutdown"));
@@ -48,27 +58,20 @@ public final class AccountsApplication implements AutoCloseable {
     }
 
     public static AccountsApplication start(AccountsSettings settings) {
-        AnnotationConfigApplicationContext core = new AnnotationConfigApplicationContext();
-        core.registerBean(AccountsSettings.class, () -> settings);
-        core.register(CoreConfiguration.class, PersistenceConfiguration.class, MailConfiguration.class);
-        try {
-            core.refresh();
-        } catch (RuntimeException e) {
-            closeQuietly(core);
-            throw new StartupException(describeCoreFailure(e, settings), e);
-        }
+        CoreContext core = CoreContext.start(settings);
         AnnotationConfigWebApplicationContext webContext = new AnnotationConfigWebApplicationContext();
-        webContext.setParent(core);
+        webContext.setParent(core.context());
         webContext.register(WebConfiguration.class);
         try {
             boolean https = "https".equals(settings.mail().publicUrl().getScheme());
-            // Headers first, so that even a 413 from the body limit carries them.
-            EmbeddedTomcat tomcat = EmbeddedTomcat.start(settings.http().address(), settings.http().port(),
+            // Headers first, so that even a 413 from the body limit or a refused CORS preflight carries them.
+            EmbeddedTomcat tomcat = EmbeddedTomcat.start(settings.http().address(), settings.http().port(), https,
                     new DispatcherServlet(webContext), new SecurityHeadersFilter(https),
+                    new CorsAllowlistFilter(settings.security().corsAllowedOrigins()),
                     new RequestBodyLimitFilter(settings.http().maxBodyBytes()));
             return new AccountsApplication(core, tomcat);
         } catch (RuntimeException e) {
-            closeQuietly(core);
+            core.close();
             throw e instanceof StartupException ? e : new StartupException(StartupException.rootMessage(e), e);
         }
     }
@@ -81,6 +84,11 @@ public final class AccountsApplication implements AutoCloseable {
         return URI.create("http://localhost:" + port());
     }
 
+    /** For tests of this module: a bean of the running core (the data source, say). */
+    <T> T bean(Class<T> type) {
+        return core.bean(type);
+    }
+
     @Override
     public synchronized void close() {
         LOG.info("Stopping Accounts");
@@ -90,26 +98,5 @@ public final class AccountsApplication implements AutoCloseable {
             core.close();
         }
         LOG.info("Accounts stopped");
-    }
-
-    private static String describeCoreFailure(RuntimeException failure, AccountsSettings settings) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t instanceof SQLException) {
-                String where = settings.database().url().orElse("the embedded PostgreSQL");
-                return "cannot use the database at " + where + ": " + StartupException.rootMessage(t);
-            }
-            if (t instanceof ConfigurationException) {
-                return t.getMessage();
-            }
-        }
-        return StartupException.rootMessage(failure);
-    }
-
-    private static void closeQuietly(AnnotationConfigApplicationContext context) {
-        try {
-            context.close();
-        } catch (RuntimeException ignored) {
-            // Start-up already failed; that failure is the one worth reporting.
-        }
     }
 }

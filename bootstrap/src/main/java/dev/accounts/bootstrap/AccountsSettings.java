@@ -2,6 +2,9 @@ package dev.accounts.bootstrap;
 
 import dev.accounts.adapter.out.mail.MailSettings;
 import dev.accounts.application.service.LifecyclePolicy;
+import dev.accounts.application.service.LoginThrottlePolicy;
+import dev.accounts.domain.throttle.BackoffPolicy;
+import java.util.List;
 import dev.accounts.domain.user.PasswordPolicy;
 import java.net.URI;
 import java.nio.file.Path;
@@ -14,7 +17,15 @@ import java.util.Optional;
  * each with its default). Secrets never appear in {@link #toString()} or {@link #describe()}.
  */
 public record AccountsSettings(Http http, Database database, MailSettings mail, Delivery delivery, Passwords passwords,
-                               LifecyclePolicy lifecycle, int maxConcurrentHashes) {
+                               LifecyclePolicy lifecycle, Security security, int maxConcurrentHashes) {
+
+    /**
+     * Who may be believed about client addresses, which browser origins may call the API, whether registration
+     * hides which accounts exist, and how login failures slow a guesser down.
+     */
+    public record Security(List<String> trustedProxies, List<String> corsAllowedOrigins, boolean registrationPrivacy,
+                           LoginThrottlePolicy loginThrottle) {
+    }
 
     /** Where and how HTTP is served. {@code port} 0 picks a free port (tests). */
     public record Http(String address, int port, long maxBodyBytes) {
@@ -83,8 +94,20 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
                 env.duration("ACCOUNTS_PASSWORD_RESET_TOKEN_LIFETIME", defaults.passwordResetTokenLifetime()),
                 env.duration("ACCOUNTS_MAIL_REQUEST_INTERVAL", defaults.mailRequestInterval()),
                 env.integer("ACCOUNTS_MAIL_REQUESTS_PER_DAY", defaults.mailRequestsPerDay(), 1, 10_000));
+        Duration firstWait = env.duration("ACCOUNTS_THROTTLE_FIRST_WAIT", BackoffPolicy.ACCOUNT.firstWait());
+        Duration maxWait = env.duration("ACCOUNTS_THROTTLE_MAX_WAIT", BackoffPolicy.ACCOUNT.maxWait());
+        if (maxWait.compareTo(firstWait) < 0) {
+            throw new ConfigurationException("ACCOUNTS_THROTTLE_MAX_WAIT must not be shorter than ACCOUNTS_THROTTLE_FIRST_WAIT");
+        }
+        LoginThrottlePolicy throttle = new LoginThrottlePolicy(
+                new BackoffPolicy(env.integer("ACCOUNTS_THROTTLE_ACCOUNT_FREE_FAILURES", BackoffPolicy.ACCOUNT.freeFailures(),
+                        0, 1_000_000), firstWait, maxWait),
+                new BackoffPolicy(env.integer("ACCOUNTS_THROTTLE_CLIENT_FREE_FAILURES", BackoffPolicy.CLIENT.freeFailures(),
+                        0, 1_000_000), firstWait, maxWait));
+        Security security = new Security(env.list("ACCOUNTS_TRUSTED_PROXIES"), env.list("ACCOUNTS_CORS_ALLOWED_ORIGINS"),
+                env.bool("ACCOUNTS_REGISTRATION_PRIVACY", false), throttle);
         int hashes = env.integer("ACCOUNTS_HASH_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256);
-        return new AccountsSettings(http, database, mail, delivery, passwords, lifecycle, hashes);
+        return new AccountsSettings(http, database, mail, delivery, passwords, lifecycle, security, hashes);
     }
 
     private static MailSettings mail(Environment env, URI publicUrl) {
@@ -140,6 +163,8 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
                 + " passwordLength=" + passwords.minLength() + ".." + passwords.maxLength()
                 + " session=" + lifecycle.sessionLifetime() + "/idle " + lifecycle.sessionIdleTimeout()
                 + " mailRetry=" + delivery.retryBase() + ".." + delivery.retryCap() + " x" + delivery.maxAttempts()
+                + " registrationPrivacy=" + security.registrationPrivacy()
+                + " trustedProxies=" + security.trustedProxies() + " corsOrigins=" + security.corsAllowedOrigins()
                 + " hashConcurrency=" + maxConcurrentHashes;
     }
 }

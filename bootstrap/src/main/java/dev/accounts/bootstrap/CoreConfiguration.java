@@ -5,9 +5,11 @@ import dev.accounts.adapter.out.crypto.Argon2idPasswordHasher;
 import dev.accounts.application.port.in.AuthenticateUseCase;
 import dev.accounts.application.port.in.ChangePasswordUseCase;
 import dev.accounts.application.port.in.CheckReadinessUseCase;
+import dev.accounts.application.port.in.CreateSuperuserUseCase;
 import dev.accounts.application.port.in.GetAccountUseCase;
 import dev.accounts.application.port.in.LogInUseCase;
 import dev.accounts.application.port.in.LogOutUseCase;
+import dev.accounts.application.port.in.RegisterUserPrivatelyUseCase;
 import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.in.RequestPasswordResetUseCase;
 import dev.accounts.application.port.in.ResendVerificationUseCase;
@@ -15,7 +17,9 @@ import dev.accounts.application.port.in.ResetPasswordUseCase;
 import dev.accounts.application.port.in.UpdateAccountUseCase;
 import dev.accounts.application.port.in.UpdateProfileUseCase;
 import dev.accounts.application.port.in.VerifyEmailUseCase;
+import dev.accounts.application.port.out.AuditTrail;
 import dev.accounts.application.port.out.EmailTokenStore;
+import dev.accounts.application.port.out.LoginThrottle;
 import dev.accounts.application.port.out.MailOutbox;
 import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.application.port.out.ProfileRepository;
@@ -26,10 +30,13 @@ import dev.accounts.application.port.out.Transactions;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.application.service.AuthenticateService;
 import dev.accounts.application.service.ChangePasswordService;
+import dev.accounts.application.service.CreateSuperuserService;
 import dev.accounts.application.service.GetAccountService;
 import dev.accounts.application.service.LifecyclePolicy;
 import dev.accounts.application.service.LogInService;
+import dev.accounts.application.service.LoginThrottlePolicy;
 import dev.accounts.application.service.LogOutService;
+import dev.accounts.application.service.PrivateRegistrationService;
 import dev.accounts.application.service.ReadinessService;
 import dev.accounts.application.service.RegisterUserService;
 import dev.accounts.application.service.RequestPasswordResetService;
@@ -75,14 +82,15 @@ class CoreConfiguration {
     @Bean
     RegisterUserUseCase registerUser(UserRepository users, ProfileRepository profiles, EmailTokenStore tokens,
                                      MailOutbox outbox, PasswordHasher hasher, PasswordPolicy policy,
-                                     LifecyclePolicy lifecycle, Transactions transactions, Clock clock) {
-        return new RegisterUserService(users, profiles, tokens, outbox, hasher, policy, lifecycle, transactions, clock);
+                                     LifecyclePolicy lifecycle, AuditTrail audit, Transactions transactions, Clock clock) {
+        return new RegisterUserService(users, profiles, tokens, outbox, hasher, policy, lifecycle, audit, transactions, clock);
     }
 
     @Bean
     LogInUseCase logIn(UserRepository users, SessionStore sessions, PasswordHasher hasher, LifecyclePolicy lifecycle,
+                       LoginThrottle throttle, LoginThrottlePolicy throttlePolicy, AuditTrail audit,
                        Transactions transactions, Clock clock) {
-        return new LogInService(users, sessions, hasher, lifecycle, transactions, clock);
+        return new LogInService(users, sessions, hasher, lifecycle, throttle, throttlePolicy, audit, transactions, clock);
     }
 
     @Bean
@@ -91,8 +99,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    LogOutUseCase logOut(SessionStore sessions) {
-        return new LogOutService(sessions);
+    LogOutUseCase logOut(SessionStore sessions, AuditTrail audit, Transactions transactions, Clock clock) {
+        return new LogOutService(sessions, audit, transactions, clock);
     }
 
     @Bean
@@ -103,8 +111,10 @@ class CoreConfiguration {
     @Bean
     UpdateAccountUseCase updateAccount(UserRepository users, ProfileRepository profiles, EmailTokenStore tokens,
                                        MailOutbox outbox, PasswordHasher hasher, LifecyclePolicy lifecycle,
+                                       LoginThrottle throttle, LoginThrottlePolicy throttlePolicy, AuditTrail audit,
                                        Transactions transactions, Clock clock) {
-        return new UpdateAccountService(users, profiles, tokens, outbox, hasher, lifecycle, transactions, clock);
+        return new UpdateAccountService(users, profiles, tokens, outbox, hasher, lifecycle, throttle, throttlePolicy,
+                audit, transactions, clock);
     }
 
     @Bean
@@ -115,14 +125,16 @@ class CoreConfiguration {
     @Bean
     ChangePasswordUseCase changePassword(UserRepository users, SessionStore sessions, EmailTokenStore tokens,
                                          MailOutbox outbox, PasswordHasher hasher, PasswordPolicy policy,
+                                         LoginThrottle throttle, LoginThrottlePolicy throttlePolicy, AuditTrail audit,
                                          Transactions transactions, Clock clock) {
-        return new ChangePasswordService(users, sessions, tokens, outbox, hasher, policy, transactions, clock);
+        return new ChangePasswordService(users, sessions, tokens, outbox, hasher, policy, throttle, throttlePolicy,
+                audit, transactions, clock);
     }
 
     @Bean
     VerifyEmailUseCase verifyEmail(UserRepository users, ProfileRepository profiles, EmailTokenStore tokens,
-                                   Transactions transactions, Clock clock) {
-        return new VerifyEmailService(users, profiles, tokens, transactions, clock);
+                                   AuditTrail audit, Transactions transactions, Clock clock) {
+        return new VerifyEmailService(users, profiles, tokens, audit, transactions, clock);
     }
 
     @Bean
@@ -134,16 +146,36 @@ class CoreConfiguration {
 
     @Bean
     RequestPasswordResetUseCase requestPasswordReset(UserRepository users, EmailTokenStore tokens, MailOutbox outbox,
-                                                     RecentMail recentMail, LifecyclePolicy lifecycle,
+                                                     RecentMail recentMail, LifecyclePolicy lifecycle, AuditTrail audit,
                                                      Transactions transactions, Clock clock) {
-        return new RequestPasswordResetService(users, tokens, outbox, recentMail, lifecycle, transactions, clock);
+        return new RequestPasswordResetService(users, tokens, outbox, recentMail, lifecycle, audit, transactions, clock);
     }
 
     @Bean
     ResetPasswordUseCase resetPassword(UserRepository users, SessionStore sessions, EmailTokenStore tokens,
                                        MailOutbox outbox, PasswordHasher hasher, PasswordPolicy policy,
-                                       Transactions transactions, Clock clock) {
-        return new ResetPasswordService(users, sessions, tokens, outbox, hasher, policy, transactions, clock);
+                                       LoginThrottle throttle, AuditTrail audit, Transactions transactions, Clock clock) {
+        return new ResetPasswordService(users, sessions, tokens, outbox, hasher, policy, throttle, audit, transactions,
+                clock);
+    }
+
+    /** Used instead of plain registration when registration privacy is on (the web layer picks). */
+    @Bean
+    RegisterUserPrivatelyUseCase registerUserPrivately(RegisterUserUseCase registerUser, MailOutbox outbox,
+                                                       RecentMail recentMail, LifecyclePolicy lifecycle,
+                                                       Transactions transactions, Clock clock) {
+        return new PrivateRegistrationService(registerUser, outbox, recentMail, lifecycle, transactions, clock);
+    }
+
+    @Bean
+    CreateSuperuserUseCase createSuperuser(UserRepository users, ProfileRepository profiles, PasswordHasher hasher,
+                                           PasswordPolicy policy, AuditTrail audit, Transactions transactions, Clock clock) {
+        return new CreateSuperuserService(users, profiles, hasher, policy, audit, transactions, clock);
+    }
+
+    @Bean
+    LoginThrottlePolicy loginThrottlePolicy(AccountsSettings settings) {
+        return settings.security().loginThrottle();
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.accounts.bootstrap;
 
+import dev.accounts.adapter.in.rest.ProblemErrorReportValve;
 import jakarta.servlet.Filter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,7 @@ import org.apache.catalina.LifecycleException;
 import org.apache.catalina.connector.Connector;
 import org.apache.catalina.core.StandardContext;
 import org.apache.catalina.startup.Tomcat;
-import org.apache.catalina.valves.ErrorReportValve;
+import org.apache.catalina.core.StandardHost;
 import org.apache.tomcat.util.descriptor.web.FilterDef;
 import org.apache.tomcat.util.descriptor.web.FilterMap;
 import org.springframework.web.servlet.DispatcherServlet;
@@ -32,7 +33,7 @@ final class EmbeddedTomcat implements AutoCloseable {
         this.baseDirectory = baseDirectory;
     }
 
-    static EmbeddedTomcat start(String address, int port, DispatcherServlet dispatcher, Filter... filters) {
+    static EmbeddedTomcat start(String address, int port, boolean https, DispatcherServlet dispatcher, Filter... filters) {
         Path baseDirectory = temporaryBaseDirectory();
         Tomcat tomcat = new Tomcat();
         tomcat.setBaseDir(baseDirectory.toString());
@@ -51,11 +52,11 @@ final class EmbeddedTomcat implements AutoCloseable {
         for (int i = 0; i < filters.length; i++) {
             addFilter(context, "filter-" + i, filters[i]);
         }
-        // Errors that never reach Spring (a malformed request line, say) must not show Tomcat's HTML page or version.
-        ErrorReportValve errorValve = new ErrorReportValve();
-        errorValve.setShowReport(false);
-        errorValve.setShowServerInfo(false);
-        tomcat.getHost().getPipeline().addValve(errorValve);
+        // Errors Tomcat answers itself (a malformed URI, say) become problems with the usual headers, never Tomcat's
+        // HTML page with its version. Naming the class stops Tomcat from adding its own report valve beside ours.
+        StandardHost host = (StandardHost) tomcat.getHost();
+        host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
+        host.getPipeline().addValve(new ProblemErrorReportValve(https));
 
         try {
             tomcat.start();

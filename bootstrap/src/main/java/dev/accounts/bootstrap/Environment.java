@@ -4,6 +4,8 @@ import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -63,13 +65,27 @@ final class Environment {
         }, "an absolute http:// or https:// URL");
     }
 
+    boolean bool(String name, boolean fallback) {
+        return parse(name, fallback, text -> switch (text.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "on", "1" -> true;
+            case "false", "no", "off", "0" -> false;
+            default -> throw new IllegalArgumentException();
+        }, "true or false");
+    }
+
+    /** A comma-separated list; blank entries are dropped. */
+    List<String> list(String name) {
+        return optional(name).map(text -> Arrays.stream(text.split(","))
+                .map(String::strip).filter(entry -> !entry.isEmpty()).toList()).orElse(List.of());
+    }
+
     Path path(String name, Path fallback) {
         return parse(name, fallback, Path::of, "a file system path");
     }
 
     <E extends Enum<E>> E choice(String name, E fallback, Class<E> type) {
         return parse(name, fallback, text -> Enum.valueOf(type, text.toUpperCase(Locale.ROOT)),
-                "one of " + java.util.Arrays.stream(type.getEnumConstants())
+                "one of " + Arrays.stream(type.getEnumConstants())
                         .map(e -> e.name().toLowerCase(Locale.ROOT)).toList());
     }
 

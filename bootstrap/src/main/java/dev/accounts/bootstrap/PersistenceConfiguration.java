@@ -1,6 +1,8 @@
 package dev.accounts.bootstrap;
 
 import dev.accounts.adapter.out.persistence.JdbcStoreHealth;
+import dev.accounts.adapter.out.persistence.JooqAuditTrail;
+import dev.accounts.adapter.out.persistence.JooqLoginThrottle;
 import dev.accounts.adapter.out.persistence.JooqEmailTokenStore;
 import dev.accounts.adapter.out.persistence.JooqProfileRepository;
 import dev.accounts.adapter.out.persistence.JooqSessionStore;
@@ -8,6 +10,7 @@ import dev.accounts.adapter.out.persistence.JooqContexts;
 import dev.accounts.adapter.out.persistence.JooqMailOutbox;
 import dev.accounts.adapter.out.persistence.JooqUserRepository;
 import dev.accounts.adapter.out.persistence.SpringTransactions;
+import dev.accounts.application.port.out.AuditTrail;
 import dev.accounts.application.port.out.EmailTokenStore;
 import dev.accounts.application.port.out.ProfileRepository;
 import dev.accounts.application.port.out.SessionStore;
@@ -77,6 +80,16 @@ class PersistenceConfiguration {
     @Bean
     JooqMailOutbox mailOutbox(DSLContext dsl, Clock clock) {
         return new JooqMailOutbox(dsl, clock);
+    }
+
+    @Bean
+    JooqLoginThrottle loginThrottle(DSLContext dsl) {
+        return new JooqLoginThrottle(dsl);
+    }
+
+    @Bean
+    AuditTrail auditTrail(DSLContext dsl) {
+        return new JooqAuditTrail(dsl);
     }
 
     @Bean

@@ -7,6 +7,7 @@ import dev.accounts.adapter.in.rest.LinkPagesController;
 import dev.accounts.adapter.in.rest.PasswordResetController;
 import dev.accounts.adapter.in.rest.ProblemDetailsAdvice;
 import dev.accounts.adapter.in.rest.RestApiConfigurer;
+import dev.accounts.adapter.in.rest.RestSettings;
 import dev.accounts.adapter.in.rest.SessionController;
 import dev.accounts.adapter.in.rest.UserController;
 import dev.accounts.application.port.in.AuthenticateUseCase;
@@ -15,6 +16,7 @@ import dev.accounts.application.port.in.CheckReadinessUseCase;
 import dev.accounts.application.port.in.GetAccountUseCase;
 import dev.accounts.application.port.in.LogInUseCase;
 import dev.accounts.application.port.in.LogOutUseCase;
+import dev.accounts.application.port.in.RegisterUserPrivatelyUseCase;
 import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.in.RequestPasswordResetUseCase;
 import dev.accounts.application.port.in.ResendVerificationUseCase;
@@ -32,18 +34,25 @@ import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 class WebConfiguration {
 
     @Bean
-    RestApiConfigurer restApiConfigurer(AuthenticateUseCase authenticate) {
-        return new RestApiConfigurer(authenticate);
+    RestSettings restSettings(AccountsSettings settings) {
+        AccountsSettings.Security security = settings.security();
+        return new RestSettings(security.trustedProxies(), security.corsAllowedOrigins(), security.registrationPrivacy());
     }
 
     @Bean
-    ProblemDetailsAdvice problemDetailsAdvice() {
-        return new ProblemDetailsAdvice();
+    RestApiConfigurer restApiConfigurer(AuthenticateUseCase authenticate, RestSettings restSettings) {
+        return new RestApiConfigurer(authenticate, restSettings);
     }
 
     @Bean
-    UserController userController(RegisterUserUseCase registerUser, GetAccountUseCase getAccount) {
-        return new UserController(registerUser, getAccount);
+    ProblemDetailsAdvice problemDetailsAdvice(RestApiConfigurer restApiConfigurer) {
+        return new ProblemDetailsAdvice(restApiConfigurer.clientAddresses());
+    }
+
+    @Bean
+    UserController userController(RegisterUserUseCase registerUser, RegisterUserPrivatelyUseCase registerUserPrivately,
+                                  GetAccountUseCase getAccount, RestSettings restSettings) {
+        return new UserController(registerUser, registerUserPrivately, getAccount, restSettings);
     }
 
     @Bean

@@ -10,6 +10,7 @@ import dev.accounts.adapter.out.mail.MailSettings;
 import dev.accounts.adapter.out.mail.SimpleJavaMailSender;
 import dev.accounts.adapter.out.persistence.DatabaseMigrations;
 import dev.accounts.adapter.out.persistence.EmbeddedPostgres;
+import dev.accounts.adapter.out.persistence.JooqAuditTrail;
 import dev.accounts.adapter.out.persistence.JooqContexts;
 import dev.accounts.adapter.out.persistence.JooqEmailTokenStore;
 import dev.accounts.adapter.out.persistence.JooqMailOutbox;
@@ -67,7 +68,7 @@ class RolledBackRegistrationSendsNoMailTest {
             };
             RegisterUserService registration = new RegisterUserService(new JooqUserRepository(dsl),
                     new JooqProfileRepository(dsl), new JooqEmailTokenStore(dsl), failingAfterEnqueue,
-                    new FastPasswordHasher(), PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS,
+                    new FastPasswordHasher(), PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS, new JooqAuditTrail(dsl),
                     new SpringTransactions(new DataSourceTransactionManager(pool)), Clock.systemUTC());
             MailDeliveryService delivery = new MailDeliveryService(outbox, sender, RetryPolicy.DEFAULT, Clock.systemUTC(),
                     Duration.ofMinutes(1), 10, new SplittableRandom());

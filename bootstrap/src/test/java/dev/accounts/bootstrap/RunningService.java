@@ -86,6 +86,11 @@ final class RunningService implements AutoCloseable {
         }
     }
 
+    /** A bean of the running service's core (its data source, say), for assertions on what was stored. */
+    <T> T bean(Class<T> type) {
+        return application.bean(type);
+    }
+
     URI uri(String path) {
         return application.localUrl().resolve(path);
     }

@@ -38,7 +38,7 @@ public final class AuthenticateService implements AuthenticateUseCase {
     }
 
     @Override
-    public Authenticated authenticate(String bearerToken) {
+    public Authenticated authenticate(String bearerToken, String clientAddress) {
         TokenDigest digest = parse(bearerToken).digest();
         Session session = sessions.find(digest).orElseThrow(UnauthenticatedException::new);
         Instant now = Now.of(clock);
@@ -51,7 +51,7 @@ public final class AuthenticateService implements AuthenticateUseCase {
         if (session.lastUsedAt().isBefore(now.minus(TOUCH_GRANULARITY))) {
             sessions.touch(digest, now);
         }
-        return new Authenticated(session.userId(), digest);
+        return new Authenticated(session.userId(), digest, clientAddress);
     }
 
     private static SecretToken parse(String bearerToken) {

@@ -18,8 +18,12 @@ import java.util.Set;
  */
 final class MailRequestLimits {
 
-    /** The kinds a user can trigger again and again, counted together against the daily limit. */
-    static final Set<MailTemplate> USER_TRIGGERED = EnumSet.of(MailTemplate.EMAIL_VERIFICATION, MailTemplate.PASSWORD_RESET);
+    /**
+     * The kinds a user can trigger again and again, counted together against the daily limit. The private-registration
+     * notices are among them: anyone can aim those at any address by registering with it.
+     */
+    static final Set<MailTemplate> USER_TRIGGERED = EnumSet.of(MailTemplate.EMAIL_VERIFICATION, MailTemplate.PASSWORD_RESET,
+            MailTemplate.ACCOUNT_EXISTS_NOTICE, MailTemplate.USERNAME_TAKEN_NOTICE);
     static final Duration DAY = Duration.ofHours(24);
     /** The search for the time a limit ends stops at a 64th of the window: at most about 7 look-ups. */
     private static final int SEARCH_STEPS = 64;
@@ -51,7 +55,7 @@ final class MailRequestLimits {
             Duration daily = until(recipient, USER_TRIGGERED, lifecycle.mailRequestsPerDay(), DAY, now);
             wait = daily.compareTo(wait) > 0 ? daily : wait;
         }
-        return wait.isZero() ? Optional.empty() : Optional.of(wholeSeconds(wait));
+        return wait.isZero() ? Optional.empty() : Optional.of(RetryAfter.of(wait));
     }
 
     private boolean intervalBroken(EmailAddress recipient, Set<MailTemplate> sameKind, Instant now) {
@@ -80,10 +84,5 @@ final class MailRequestLimits {
             }
         }
         return Duration.between(now, clear.plus(window));
-    }
-
-    private static Duration wholeSeconds(Duration wait) {
-        long seconds = wait.getSeconds() + (wait.getNano() > 0 ? 1 : 0);
-        return Duration.ofSeconds(Math.max(1, seconds));
     }
 }

@@ -3,6 +3,7 @@ package dev.accounts.application.service;
 import dev.accounts.application.port.in.RegisterUserCommand;
 import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.in.UserView;
+import dev.accounts.application.port.out.AuditTrail;
 import dev.accounts.application.port.out.EmailTokenStore;
 import dev.accounts.application.port.out.MailOutbox;
 import dev.accounts.application.port.out.OutgoingMail;
@@ -10,24 +11,24 @@ import dev.accounts.application.port.out.PasswordHasher;
 import dev.accounts.application.port.out.ProfileRepository;
 import dev.accounts.application.port.out.Transactions;
 import dev.accounts.application.port.out.UserRepository;
-import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.audit.AuditAction;
+import dev.accounts.domain.audit.AuditEvent;
+import dev.accounts.domain.audit.AuditOutcome;
+import dev.accounts.domain.user.DuplicateUserException;
 import dev.accounts.domain.user.EmailToken;
-import dev.accounts.domain.user.Password;
-import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.PasswordPolicy;
 import dev.accounts.domain.user.Profile;
 import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.TokenPurpose;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
-import dev.accounts.domain.user.Username;
 import java.time.Clock;
 import java.time.Instant;
 
 /**
  * Checks every rule first, hashes outside any transaction, then stores in one transaction the user, their empty
- * profile, an email-verification token and the welcome mail that carries it. A taken username or address is found
- * by the store's unique index at insert time.
+ * profile, an email-verification token, the welcome mail that carries it and the audit entry. A taken username or
+ * address is found by the store's unique index at insert time; that refusal is audited after the rollback.
  */
 public final class RegisterUserService implements RegisterUserUseCase {
 
@@ -35,50 +36,48 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private final ProfileRepository profiles;
     private final EmailTokenStore tokens;
     private final MailOutbox outbox;
-    private final PasswordHasher hasher;
-    private final PasswordPolicy passwordPolicy;
+    private final NewAccountRules rules;
     private final LifecyclePolicy lifecycle;
+    private final AuditTrail audit;
     private final Transactions transactions;
     private final Clock clock;
 
     public RegisterUserService(UserRepository users, ProfileRepository profiles, EmailTokenStore tokens, MailOutbox outbox,
                                PasswordHasher hasher, PasswordPolicy passwordPolicy, LifecyclePolicy lifecycle,
-                               Transactions transactions, Clock clock) {
+                               AuditTrail audit, Transactions transactions, Clock clock) {
         this.users = users;
         this.profiles = profiles;
         this.tokens = tokens;
         this.outbox = outbox;
-        this.hasher = hasher;
-        this.passwordPolicy = passwordPolicy;
+        this.rules = new NewAccountRules(passwordPolicy, hasher);
         this.lifecycle = lifecycle;
+        this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
     }
 
     @Override
     public UserView register(RegisterUserCommand command) {
-        FieldErrors errors = new FieldErrors();
-        Username username = errors.parse("username", () -> new Username(command.username()));
-        EmailAddress email = errors.parse("email", () -> new EmailAddress(command.email()));
-        if (command.password() == null || command.password().isEmpty()) {
-            errors.add("password", "must not be empty");
-        } else {
-            errors.addAll("password", passwordPolicy.violations(Password.of(command.password()), username, email));
-        }
-        errors.throwIfAny();
-
-        PasswordHash hash = hasher.hash(Password.of(command.password()));
+        NewAccountRules.Accepted accepted = rules.accept(command);
         Instant now = Now.of(clock);
-        User user = User.register(UserId.generate(clock), username, email, hash, now);
+        User user = User.register(UserId.generate(clock), accepted.username(), accepted.email(), accepted.passwordHash(), now);
         SecretToken verification = SecretToken.generate();
-        EmailToken stored = new EmailToken(verification.digest(), user.id(), email, TokenPurpose.EMAIL_VERIFICATION, now,
-                now.plus(lifecycle.verificationTokenLifetime()));
-        transactions.inTransaction(() -> {
-            users.add(user);
-            profiles.save(user.id(), Profile.EMPTY);
-            tokens.issue(stored);
-            outbox.enqueue(OutgoingMail.welcome(user, verification));
-        });
+        EmailToken stored = new EmailToken(verification.digest(), user.id(), user.email(), TokenPurpose.EMAIL_VERIFICATION,
+                now, now.plus(lifecycle.verificationTokenLifetime()));
+        try {
+            transactions.inTransaction(() -> {
+                users.add(user);
+                profiles.save(user.id(), Profile.EMPTY);
+                tokens.issue(stored);
+                outbox.enqueue(OutgoingMail.welcome(user, verification));
+                audit.record(new AuditEvent(now, AuditAction.REGISTRATION, user.id(), command.clientAddress(),
+                        AuditOutcome.SUCCESS));
+            });
+        } catch (DuplicateUserException e) {
+            // The transaction is gone: the refusal is recorded on its own. No user id: none was made.
+            audit.record(new AuditEvent(now, AuditAction.REGISTRATION, null, command.clientAddress(), AuditOutcome.FAILURE));
+            throw e;
+        }
         return UserView.from(user);
     }
 }

@@ -27,7 +27,7 @@ class AuthenticateServiceTest {
 
     @Test
     void findsTheUserAndSessionBehindAFreshToken() {
-        Authenticated authenticated = accounts.authenticate.authenticate(token);
+        Authenticated authenticated = accounts.authenticate.authenticate(token, null);
 
         assertThat(authenticated).isEqualTo(new Authenticated(alice.id(), SecretToken.parse(token).digest()));
     }
@@ -36,21 +36,21 @@ class AuthenticateServiceTest {
     @NullSource
     @ValueSource(strings = {"", "   ", "abc", "not-a-token-not-a-token-not-a-token-not-a-t!"})
     void rejectsAMissingOrMalformedToken(String bearer) {
-        assertThatThrownBy(() -> accounts.authenticate.authenticate(bearer)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> accounts.authenticate.authenticate(bearer, null)).isInstanceOf(UnauthenticatedException.class);
     }
 
     @Test
     void rejectsAWellFormedTokenItNeverIssued() {
         String unknown = SecretToken.generate().reveal();
 
-        assertThatThrownBy(() -> accounts.authenticate.authenticate(unknown)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> accounts.authenticate.authenticate(unknown, null)).isInstanceOf(UnauthenticatedException.class);
     }
 
     @Test
     void keepsASessionUsedWithinTheIdleTimeoutAlive() {
         for (int i = 0; i < 3; i++) {
             accounts.clock.advance(Duration.ofHours(2).minusSeconds(1));
-            assertThat(accounts.authenticate.authenticate(token).userId()).isEqualTo(alice.id());
+            assertThat(accounts.authenticate.authenticate(token, null).userId()).isEqualTo(alice.id());
         }
     }
 
@@ -58,7 +58,7 @@ class AuthenticateServiceTest {
     void endsASessionUnusedForTheIdleTimeoutAndRemovesIt() {
         accounts.clock.advance(Duration.ofHours(2));
 
-        assertThatThrownBy(() -> accounts.authenticate.authenticate(token)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> accounts.authenticate.authenticate(token, null)).isInstanceOf(UnauthenticatedException.class);
         assertThat(accounts.sessions.all()).isEmpty();
     }
 
@@ -66,24 +66,24 @@ class AuthenticateServiceTest {
     void endsASessionAtItsAbsoluteLifetimeThoughItIsInUse() {
         for (int hour = 1; hour < 24; hour++) {
             accounts.clock.advance(Duration.ofHours(1));
-            accounts.authenticate.authenticate(token);
+            accounts.authenticate.authenticate(token, null);
         }
         accounts.clock.advance(Duration.ofMinutes(59));
-        accounts.authenticate.authenticate(token);
+        accounts.authenticate.authenticate(token, null);
         accounts.clock.advance(Duration.ofMinutes(1));
 
-        assertThatThrownBy(() -> accounts.authenticate.authenticate(token)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> accounts.authenticate.authenticate(token, null)).isInstanceOf(UnauthenticatedException.class);
     }
 
     @Test
     void recordsUseAtMostOnceAMinute() {
-        accounts.authenticate.authenticate(token);
+        accounts.authenticate.authenticate(token, null);
         accounts.clock.advance(Duration.ofSeconds(59));
-        accounts.authenticate.authenticate(token);
+        accounts.authenticate.authenticate(token, null);
         assertThat(accounts.sessions.touchCount()).isZero();
 
         accounts.clock.advance(Duration.ofSeconds(2));
-        accounts.authenticate.authenticate(token);
+        accounts.authenticate.authenticate(token, null);
         assertThat(accounts.sessions.touchCount()).isEqualTo(1);
         assertThat(accounts.sessions.of(alice.id()).getFirst().lastUsedAt())
                 .isEqualTo(accounts.clock.instant().truncatedTo(ChronoUnit.MICROS));
@@ -93,7 +93,7 @@ class AuthenticateServiceTest {
     void rejectsTheSessionOfADeactivatedUser() {
         accounts.users.update(Users.deactivated(alice));
 
-        assertThatThrownBy(() -> accounts.authenticate.authenticate(token)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> accounts.authenticate.authenticate(token, null)).isInstanceOf(UnauthenticatedException.class);
     }
 
     @Test
@@ -101,7 +101,7 @@ class AuthenticateServiceTest {
         Sessions.Started orphan = Sessions.startedAt(new UserId(UUID.randomUUID()), accounts.clock.instant());
         accounts.sessions.add(orphan.session());
 
-        assertThatThrownBy(() -> accounts.authenticate.authenticate(orphan.token().reveal()))
+        assertThatThrownBy(() -> accounts.authenticate.authenticate(orphan.token().reveal(), null))
                 .isInstanceOf(UnauthenticatedException.class);
     }
 }

@@ -28,14 +28,14 @@ class LogInServiceTest {
     void logsInByUsernameInAnyCase() {
         NewSession session = logIn("aLiCe", Registrations.GOOD_PASSWORD);
 
-        assertThat(accounts.authenticate.authenticate(session.token()).userId()).isEqualTo(alice.id());
+        assertThat(accounts.authenticate.authenticate(session.token(), null).userId()).isEqualTo(alice.id());
     }
 
     @Test
     void logsInByEmailInAnotherCase() {
         NewSession session = logIn("alice@EXAMPLE.COM", Registrations.GOOD_PASSWORD);
 
-        assertThat(accounts.authenticate.authenticate(session.token()).userId()).isEqualTo(alice.id());
+        assertThat(accounts.authenticate.authenticate(session.token(), null).userId()).isEqualTo(alice.id());
     }
 
     @Test

@@ -16,9 +16,9 @@ class LogOutServiceTest {
         accounts.register("alice", "alice@example.com");
         String token = accounts.logInToken("alice");
 
-        accounts.logOut.logOut(accounts.authenticate.authenticate(token));
+        accounts.logOut.logOut(accounts.authenticate.authenticate(token, null));
 
-        assertThatThrownBy(() -> accounts.authenticate.authenticate(token)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> accounts.authenticate.authenticate(token, null)).isInstanceOf(UnauthenticatedException.class);
     }
 
     @Test
@@ -27,8 +27,8 @@ class LogOutServiceTest {
         String laptop = accounts.logInToken("alice");
         String phone = accounts.logInToken("alice");
 
-        accounts.logOut.logOut(accounts.authenticate.authenticate(laptop));
+        accounts.logOut.logOut(accounts.authenticate.authenticate(laptop, null));
 
-        assertThat(accounts.authenticate.authenticate(phone).userId()).isNotNull();
+        assertThat(accounts.authenticate.authenticate(phone, null).userId()).isNotNull();
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accounts.application.fixtures.DirectTransactions;
 import dev.accounts.application.fixtures.FastPasswordHasher;
+import dev.accounts.application.fixtures.InMemoryAuditTrail;
 import dev.accounts.application.fixtures.InMemoryEmailTokenStore;
 import dev.accounts.application.fixtures.InMemoryMailOutbox;
 import dev.accounts.application.fixtures.InMemoryProfileRepository;
@@ -39,8 +40,9 @@ class RegisterUserServiceTest {
     private final InMemoryMailOutbox outbox = new InMemoryMailOutbox(clock);
     private final FastPasswordHasher hasher = new FastPasswordHasher();
     private final DirectTransactions transactions = new DirectTransactions();
+    private final InMemoryAuditTrail audit = InMemoryAuditTrail.transactional(transactions);
     private final RegisterUserService service = new RegisterUserService(users, profiles, tokens, outbox, hasher,
-            PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS, transactions, clock);
+            PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS, audit, transactions, clock);
 
     @Test
     void storesANewActiveUnverifiedUserWithAHashedPassword() {

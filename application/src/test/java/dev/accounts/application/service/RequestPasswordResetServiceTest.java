@@ -26,7 +26,7 @@ class RequestPasswordResetServiceTest {
 
     @Test
     void mailsALinkLivingAnHourToTheLoginAddressTypedInAnyCase() {
-        accounts.requestPasswordReset.requestPasswordReset("alice@EXAMPLE.com");
+        accounts.requestPasswordReset.requestPasswordReset("alice@EXAMPLE.com", null);
 
         OutgoingMail mail = accounts.outbox.queuedFor(alice.email(), MailTemplate.PASSWORD_RESET).getFirst();
         assertThat(mail.recipient().value()).isEqualTo("Alice@Example.com");
@@ -39,7 +39,7 @@ class RequestPasswordResetServiceTest {
     void sendsNothingForAnUnknownAddressAndReturnsAllTheSame() {
         int transactions = accounts.transactions.count();
 
-        accounts.requestPasswordReset.requestPasswordReset("nobody@example.com");
+        accounts.requestPasswordReset.requestPasswordReset("nobody@example.com", null);
 
         assertThat(accounts.outbox.entries()).hasSize(mailsAfterRegistration);
         assertThat(accounts.tokens.all()).extracting(EmailToken::purpose).doesNotContain(TokenPurpose.PASSWORD_RESET);
@@ -50,7 +50,7 @@ class RequestPasswordResetServiceTest {
     void sendsNothingToAnInactiveAccount() {
         accounts.users.update(Users.deactivated(alice));
 
-        accounts.requestPasswordReset.requestPasswordReset("alice@example.com");
+        accounts.requestPasswordReset.requestPasswordReset("alice@example.com", null);
 
         assertThat(accounts.outbox.queuedFor(alice.email(), MailTemplate.PASSWORD_RESET)).isEmpty();
     }
@@ -60,37 +60,37 @@ class RequestPasswordResetServiceTest {
         accounts.users.update(alice.withPendingEmail(new EmailAddress("new@example.com"),
                 alice.updatedAt()));
 
-        accounts.requestPasswordReset.requestPasswordReset("new@example.com");
+        accounts.requestPasswordReset.requestPasswordReset("new@example.com", null);
 
         assertThat(accounts.outbox.entries()).hasSize(mailsAfterRegistration);
     }
 
     @Test
     void rejectsTextThatIsNoAddress() {
-        assertThatThrownBy(() -> accounts.requestPasswordReset.requestPasswordReset("alice"))
+        assertThatThrownBy(() -> accounts.requestPasswordReset.requestPasswordReset("alice", null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldError("email", "must be an address like name@example.com")));
-        assertThatThrownBy(() -> accounts.requestPasswordReset.requestPasswordReset(null))
+        assertThatThrownBy(() -> accounts.requestPasswordReset.requestPasswordReset(null, null))
                 .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
                         .containsExactly(new FieldError("email", "must not be empty")));
     }
 
     @Test
     void aSecondRequestWithinAMinuteSilentlySendsNothing() {
-        accounts.requestPasswordReset.requestPasswordReset("alice@example.com");
+        accounts.requestPasswordReset.requestPasswordReset("alice@example.com", null);
         accounts.clock.advance(Duration.ofSeconds(59));
 
-        accounts.requestPasswordReset.requestPasswordReset("alice@example.com");
+        accounts.requestPasswordReset.requestPasswordReset("alice@example.com", null);
 
         assertThat(accounts.outbox.queuedFor(alice.email(), MailTemplate.PASSWORD_RESET)).hasSize(1);
     }
 
     @Test
     void aNewLinkMoreThanAMinuteLaterKillsTheOlderOne() {
-        accounts.requestPasswordReset.requestPasswordReset("alice@example.com");
+        accounts.requestPasswordReset.requestPasswordReset("alice@example.com", null);
         accounts.clock.advance(Duration.ofSeconds(61));
 
-        accounts.requestPasswordReset.requestPasswordReset("alice@example.com");
+        accounts.requestPasswordReset.requestPasswordReset("alice@example.com", null);
 
         String latest = accounts.tokenInLatestMail(MailTemplate.PASSWORD_RESET, "alice@example.com");
         assertThat(accounts.outbox.queuedFor(alice.email(), MailTemplate.PASSWORD_RESET)).hasSize(2);
@@ -104,7 +104,7 @@ class RequestPasswordResetServiceTest {
         accounts.resendVerification.resendVerification(accounts.signIn("alice"));
         for (int i = 0; i < 3; i++) {
             accounts.clock.advance(Duration.ofMinutes(2));
-            accounts.requestPasswordReset.requestPasswordReset("alice@example.com");
+            accounts.requestPasswordReset.requestPasswordReset("alice@example.com", null);
         }
 
         assertThat(accounts.outbox.queuedFor(alice.email(), MailTemplate.PASSWORD_RESET)).hasSize(2);

@@ -80,7 +80,7 @@ class ResendVerificationServiceTest {
 
     @Test
     void doesNothingForAVerifiedAddress() {
-        accounts.verifyEmail.verify(accounts.tokenInLatestMail(MailTemplate.WELCOME, "alice@example.com"));
+        accounts.verifyEmail.verify(accounts.tokenInLatestMail(MailTemplate.WELCOME, "alice@example.com"), null);
         accounts.clock.advance(Duration.ofMinutes(5));
 
         accounts.resendVerification.resendVerification(current);

@@ -12,8 +12,13 @@ import dev.accounts.application.port.in.InvalidInputException;
 import dev.accounts.application.port.in.InvalidTokenException;
 import dev.accounts.application.port.in.LogInCommand;
 import dev.accounts.application.port.in.ResetPasswordCommand;
+import dev.accounts.application.port.in.TooManyRequestsException;
 import dev.accounts.application.port.in.UnauthenticatedException;
 import dev.accounts.application.port.out.MailTemplate;
+import dev.accounts.application.port.out.ThrottleKey;
+import dev.accounts.domain.audit.AuditAction;
+import dev.accounts.domain.audit.AuditEvent;
+import dev.accounts.domain.audit.AuditOutcome;
 import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.User;
@@ -44,8 +49,8 @@ class ResetPasswordServiceTest {
         reset(requestLink(), NEW_PASSWORD);
 
         assertThat(accounts.sessions.of(alice.id())).isEmpty();
-        assertThatThrownBy(() -> accounts.authenticate.authenticate(laptop)).isInstanceOf(UnauthenticatedException.class);
-        assertThatThrownBy(() -> accounts.authenticate.authenticate(phone)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> accounts.authenticate.authenticate(laptop, null)).isInstanceOf(UnauthenticatedException.class);
+        assertThatThrownBy(() -> accounts.authenticate.authenticate(phone, null)).isInstanceOf(UnauthenticatedException.class);
     }
 
     @Test
@@ -149,8 +154,52 @@ class ResetPasswordServiceTest {
         assertThat(new ResetPasswordCommand(link, NEW_PASSWORD).toString()).doesNotContain(link).doesNotContain(NEW_PASSWORD);
     }
 
+    @Test
+    void worksWhileTheAccountIsThrottledAndLiftsTheThrottle() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> accounts.logIn.logIn(new LogInCommand("alice", "somebody guessing")))
+                    .isInstanceOf(InvalidCredentialsException.class);
+        }
+        assertThatThrownBy(() -> accounts.logIn.logIn(new LogInCommand("alice", Registrations.GOOD_PASSWORD)))
+                .isInstanceOf(TooManyRequestsException.class);
+
+        reset(requestLink(), NEW_PASSWORD);
+
+        assertThat(accounts.throttle.failures(ThrottleKey.account(alice.id()))).isZero();
+        assertThat(accounts.logIn.logIn(new LogInCommand("alice", NEW_PASSWORD))).isNotNull();
+    }
+
+    @Test
+    void auditsTheResetWithTheUserAndTheClientAddress() {
+        String link = requestLink();
+
+        accounts.resetPassword.resetPassword(new ResetPasswordCommand(link, NEW_PASSWORD, "198.51.100.7"));
+
+        assertThat(accounts.audit.events(AuditAction.PASSWORD_RESET))
+                .containsExactly(new AuditEvent(Now.of(accounts.clock), AuditAction.PASSWORD_RESET, alice.id(),
+                        "198.51.100.7", AuditOutcome.SUCCESS));
+    }
+
+    @Test
+    void auditsARefusedLinkWithoutAUserAfterTheRollback() {
+        String link = requestLink();
+        reset(link, NEW_PASSWORD);
+
+        assertThatThrownBy(() -> accounts.resetPassword.resetPassword(
+                new ResetPasswordCommand(link, "yet another passphrase", "198.51.100.7")))
+                .isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> accounts.resetPassword.resetPassword(
+                new ResetPasswordCommand("not a token", NEW_PASSWORD, "198.51.100.7")))
+                .isInstanceOf(InvalidTokenException.class);
+
+        assertThat(accounts.audit.events(AuditAction.PASSWORD_RESET)).hasSize(3).last()
+                .isEqualTo(new AuditEvent(Now.of(accounts.clock), AuditAction.PASSWORD_RESET, null, "198.51.100.7",
+                        AuditOutcome.FAILURE));
+        assertThat(accounts.audit.events(AuditAction.PASSWORD_RESET).get(1).outcome()).isEqualTo(AuditOutcome.FAILURE);
+    }
+
     private String requestLink() {
-        accounts.requestPasswordReset.requestPasswordReset("alice@example.com");
+        accounts.requestPasswordReset.requestPasswordReset("alice@example.com", null);
         return accounts.tokenInLatestMail(MailTemplate.PASSWORD_RESET, "alice@example.com");
     }
 

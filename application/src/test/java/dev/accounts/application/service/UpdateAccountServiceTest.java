@@ -11,10 +11,14 @@ import dev.accounts.application.port.in.FieldError;
 import dev.accounts.application.port.in.InvalidCredentialsException;
 import dev.accounts.application.port.in.InvalidInputException;
 import dev.accounts.application.port.in.LogInCommand;
+import dev.accounts.application.port.in.TooManyRequestsException;
 import dev.accounts.application.port.in.UpdateAccountCommand;
 import dev.accounts.application.port.in.WrongPasswordException;
 import dev.accounts.application.port.out.MailTemplate;
 import dev.accounts.application.port.out.OutgoingMail;
+import dev.accounts.domain.audit.AuditAction;
+import dev.accounts.domain.audit.AuditEvent;
+import dev.accounts.domain.audit.AuditOutcome;
 import dev.accounts.domain.user.DuplicateUserException;
 import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.EmailToken;
@@ -22,6 +26,7 @@ import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.TokenPurpose;
 import dev.accounts.domain.user.User;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -182,6 +187,53 @@ class UpdateAccountServiceTest {
         assertThat(accounts.user(alice.id()).pendingEmail()).contains(new EmailAddress("second@new.example"));
         assertThat(accounts.tokens.unused(alice.id(), TokenPurpose.EMAIL_CHANGE))
                 .extracting(token -> token.address().value()).containsExactly("second@new.example");
+    }
+
+    @Test
+    void aWrongPasswordForANewAddressCountsAsAFailedLoginAndIsThrottled() {
+        for (int i = 0; i < 5; i++) {
+            assertThatThrownBy(() -> update(null, "alice@new.example", "not my password"))
+                    .isInstanceOf(WrongPasswordException.class);
+        }
+
+        assertThatThrownBy(() -> update(null, "alice@new.example", Registrations.GOOD_PASSWORD))
+                .isInstanceOf(TooManyRequestsException.class);
+        assertThat(accounts.user(alice.id()).pendingEmail()).isEmpty();
+    }
+
+    @Test
+    void auditsAUsernameChangeAndAnAddressRequestWithTheClientAddress() {
+        Authenticated fromClient = accounts.signIn("alice", "198.51.100.7");
+
+        accounts.updateAccount.update(new UpdateAccountCommand(fromClient, "alice_l", "alice@new.example",
+                Registrations.GOOD_PASSWORD));
+
+        Instant now = Now.of(accounts.clock);
+        assertThat(accounts.audit.events()).contains(
+                new AuditEvent(now, AuditAction.USERNAME_CHANGE, alice.id(), "198.51.100.7", AuditOutcome.SUCCESS),
+                new AuditEvent(now, AuditAction.EMAIL_CHANGE_REQUEST, alice.id(), "198.51.100.7", AuditOutcome.SUCCESS));
+    }
+
+    @Test
+    void auditsATakenUsernameAfterTheRollback() {
+        accounts.register("bob", "bob@example.com");
+
+        assertThatThrownBy(() -> update("BOB", null, null)).isInstanceOf(DuplicateUserException.class);
+
+        assertThat(accounts.audit.events(AuditAction.USERNAME_CHANGE)).singleElement()
+                .satisfies(event -> {
+                    assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILURE);
+                    assertThat(event.userId()).isEqualTo(alice.id());
+                });
+    }
+
+    @Test
+    void auditsAWrongPasswordForANewAddress() {
+        assertThatThrownBy(() -> update(null, "alice@new.example", "not my password"))
+                .isInstanceOf(WrongPasswordException.class);
+
+        assertThat(accounts.audit.events(AuditAction.EMAIL_CHANGE_REQUEST)).singleElement()
+                .satisfies(event -> assertThat(event.outcome()).isEqualTo(AuditOutcome.FAILURE));
     }
 
     private AccountView update(String username, String email, String currentPassword) {

@@ -34,7 +34,7 @@ class VerifyEmailServiceTest {
 
     @Test
     void theLinkFromTheWelcomeMailVerifiesTheAddress() {
-        AccountView view = accounts.verifyEmail.verify(welcomeToken);
+        AccountView view = accounts.verifyEmail.verify(welcomeToken, null);
 
         assertThat(view.emailVerified()).isTrue();
         assertThat(accounts.user(alice.id()).emailVerified()).isTrue();
@@ -42,9 +42,9 @@ class VerifyEmailServiceTest {
 
     @Test
     void aTokenWorksOnlyOnce() {
-        accounts.verifyEmail.verify(welcomeToken);
+        accounts.verifyEmail.verify(welcomeToken, null);
 
-        assertThatThrownBy(() -> accounts.verifyEmail.verify(welcomeToken)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> accounts.verifyEmail.verify(welcomeToken, null)).isInstanceOf(InvalidTokenException.class);
     }
 
     @Test
@@ -53,7 +53,7 @@ class VerifyEmailServiceTest {
         for (int i = 0; i < 16; i++) {
             uses.add(() -> {
                 try {
-                    accounts.verifyEmail.verify(welcomeToken);
+                    accounts.verifyEmail.verify(welcomeToken, null);
                     return true;
                 } catch (InvalidTokenException e) {
                     return false;
@@ -73,14 +73,14 @@ class VerifyEmailServiceTest {
     void aVerificationLinkWorksUntilItsDayIsOver() {
         accounts.clock.advance(Duration.ofHours(24).minusSeconds(1));
 
-        assertThat(accounts.verifyEmail.verify(welcomeToken).emailVerified()).isTrue();
+        assertThat(accounts.verifyEmail.verify(welcomeToken, null).emailVerified()).isTrue();
     }
 
     @Test
     void aVerificationLinkFailsOnceItsDayIsOver() {
         accounts.clock.advance(Duration.ofHours(24));
 
-        assertThatThrownBy(() -> accounts.verifyEmail.verify(welcomeToken)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> accounts.verifyEmail.verify(welcomeToken, null)).isInstanceOf(InvalidTokenException.class);
         assertThat(accounts.user(alice.id()).emailVerified()).isFalse();
     }
 
@@ -90,15 +90,15 @@ class VerifyEmailServiceTest {
         accounts.resendVerification.resendVerification(accounts.signIn("alice"));
         String fresh = accounts.tokenInLatestMail(MailTemplate.EMAIL_VERIFICATION, "alice@example.com");
 
-        assertThatThrownBy(() -> accounts.verifyEmail.verify(welcomeToken)).isInstanceOf(InvalidTokenException.class);
-        assertThat(accounts.verifyEmail.verify(fresh).emailVerified()).isTrue();
+        assertThatThrownBy(() -> accounts.verifyEmail.verify(welcomeToken, null)).isInstanceOf(InvalidTokenException.class);
+        assertThat(accounts.verifyEmail.verify(fresh, null).emailVerified()).isTrue();
     }
 
     @Test
     void rejectsMalformedAndUnknownTokens() {
-        assertThatThrownBy(() -> accounts.verifyEmail.verify(null)).isInstanceOf(InvalidTokenException.class);
-        assertThatThrownBy(() -> accounts.verifyEmail.verify("not a token")).isInstanceOf(InvalidTokenException.class);
-        assertThatThrownBy(() -> accounts.verifyEmail.verify(SecretToken.generate().reveal()))
+        assertThatThrownBy(() -> accounts.verifyEmail.verify(null, null)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> accounts.verifyEmail.verify("not a token", null)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> accounts.verifyEmail.verify(SecretToken.generate().reveal(), null))
                 .isInstanceOf(InvalidTokenException.class);
     }
 
@@ -107,7 +107,7 @@ class VerifyEmailServiceTest {
         EmailTokens.Issued reset = EmailTokens.forUser(alice, TokenPurpose.PASSWORD_RESET, accounts.clock.instant());
         accounts.tokens.issue(reset.stored());
 
-        assertThatThrownBy(() -> accounts.verifyEmail.verify(reset.token().reveal())).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> accounts.verifyEmail.verify(reset.token().reveal(), null)).isInstanceOf(InvalidTokenException.class);
         assertThat(accounts.user(alice.id()).emailVerified()).isFalse();
     }
 
@@ -115,7 +115,7 @@ class VerifyEmailServiceTest {
     void confirmingAnAddressChangeMakesTheNewAddressTheVerifiedLogin() {
         String confirmation = requestAddressChange("Alice@New.example");
 
-        AccountView view = accounts.verifyEmail.verify(confirmation);
+        AccountView view = accounts.verifyEmail.verify(confirmation, null);
 
         assertThat(view.email()).isEqualTo("Alice@New.example");
         assertThat(view.pendingEmail()).isNull();
@@ -130,7 +130,7 @@ class VerifyEmailServiceTest {
         String confirmation = requestAddressChange("alice@new.example");
         accounts.clock.advance(Duration.ofHours(1));
 
-        assertThatThrownBy(() -> accounts.verifyEmail.verify(confirmation)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> accounts.verifyEmail.verify(confirmation, null)).isInstanceOf(InvalidTokenException.class);
         assertThat(accounts.user(alice.id()).email().value()).isEqualTo("alice@example.com");
     }
 
@@ -139,8 +139,8 @@ class VerifyEmailServiceTest {
         String first = requestAddressChange("first@new.example");
         String second = requestAddressChange("second@new.example");
 
-        assertThatThrownBy(() -> accounts.verifyEmail.verify(first)).isInstanceOf(InvalidTokenException.class);
-        assertThat(accounts.verifyEmail.verify(second).email()).isEqualTo("second@new.example");
+        assertThatThrownBy(() -> accounts.verifyEmail.verify(first, null)).isInstanceOf(InvalidTokenException.class);
+        assertThat(accounts.verifyEmail.verify(second, null).email()).isEqualTo("second@new.example");
     }
 
     @Test
@@ -148,7 +148,7 @@ class VerifyEmailServiceTest {
         String confirmation = requestAddressChange("wanted@example.com");
         accounts.register("bob", "WANTED@example.com");
 
-        assertThatThrownBy(() -> accounts.verifyEmail.verify(confirmation))
+        assertThatThrownBy(() -> accounts.verifyEmail.verify(confirmation, null))
                 .isInstanceOfSatisfying(DuplicateUserException.class,
                         e -> assertThat(e.attribute()).isEqualTo(DuplicateUserException.Attribute.EMAIL));
         assertThat(accounts.user(alice.id()).email().value()).isEqualTo("alice@example.com");
@@ -156,9 +156,9 @@ class VerifyEmailServiceTest {
 
     @Test
     void aVerificationLinkForTheOldAddressFailsAfterTheAddressChanged() {
-        accounts.verifyEmail.verify(requestAddressChange("alice@new.example"));
+        accounts.verifyEmail.verify(requestAddressChange("alice@new.example"), null);
 
-        assertThatThrownBy(() -> accounts.verifyEmail.verify(welcomeToken)).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> accounts.verifyEmail.verify(welcomeToken, null)).isInstanceOf(InvalidTokenException.class);
     }
 
     private String requestAddressChange(String newEmail) {

@@ -52,6 +52,12 @@ public final class User {
                 updatedAt);
     }
 
+    /** The first superuser, made by an operator from the command line: never through a public endpoint. */
+    public static User registerSuperuser(UserId id, Username username, EmailAddress email, PasswordHash passwordHash,
+                                         Instant now) {
+        return new User(id, username, email, null, passwordHash, true, true, true, now, now);
+    }
+
     /** A new username, effective at once. */
     public User withUsername(Username newUsername, Instant now) {
         return new User(id, newUsername, email, pendingEmail, passwordHash, emailVerified, active, superuser, createdAt, now);

@@ -48,6 +48,8 @@ public final class MailRenderer {
             case PASSWORD_CHANGED_NOTICE -> PasswordChangedNoticeMail.content(p.get(USERNAME));
             case PASSWORD_RESET ->
                     PasswordResetMail.content(p.get(USERNAME), links.resetPassword(p.get(TOKEN)), lifetimes.passwordReset());
+            case ACCOUNT_EXISTS_NOTICE -> AccountExistsNoticeMail.content();
+            case USERNAME_TAKEN_NOTICE -> UsernameTakenNoticeMail.content(p.get(USERNAME));
         };
         return layout.render(content);
     }

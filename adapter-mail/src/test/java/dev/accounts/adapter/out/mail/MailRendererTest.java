@@ -1,15 +1,19 @@
 package dev.accounts.adapter.out.mail;
 
+import static dev.accounts.application.port.out.MailTemplate.ACCOUNT_EXISTS_NOTICE;
 import static dev.accounts.application.port.out.MailTemplate.EMAIL_CHANGE_CONFIRMATION;
 import static dev.accounts.application.port.out.MailTemplate.EMAIL_CHANGE_NOTICE;
 import static dev.accounts.application.port.out.MailTemplate.EMAIL_VERIFICATION;
 import static dev.accounts.application.port.out.MailTemplate.PASSWORD_CHANGED_NOTICE;
 import static dev.accounts.application.port.out.MailTemplate.PASSWORD_RESET;
 import static dev.accounts.application.port.out.MailTemplate.USERNAME_CHANGED_NOTICE;
+import static dev.accounts.application.port.out.MailTemplate.USERNAME_TAKEN_NOTICE;
 import static dev.accounts.application.port.out.MailTemplate.WELCOME;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accounts.application.port.out.MailTemplate;
+import dev.accounts.application.port.out.OutgoingMail;
+import dev.accounts.domain.user.EmailAddress;
 import java.net.URI;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -124,6 +128,47 @@ class MailRendererTest {
         assertThat(mail.html()).contains(">Choose a new password</a>")
                 .contains("If you did not ask for this, ignore this message");
         assertThat(hrefs(mail.html())).containsExactly(RESET_LINK, RESET_LINK, "https://accounts.example.com/");
+    }
+
+    @Test
+    void accountExistsNoticeSaysNoAccountWasMadeAndPointsToLogInOrAResetWithoutALink() {
+        RenderedMail mail = render(ACCOUNT_EXISTS_NOTICE);
+
+        assertThat(mail.subject()).isEqualTo("Someone tried to register with your email address at Accounts");
+        for (String part : List.of(mail.text(), mail.html())) {
+            assertThat(part).contains("Someone, maybe you, tried to create an Accounts account with this email address,"
+                            + " but it already has one. No new account was created.")
+                    .contains("If it was you, log in with your username or this email address.")
+                    .contains("If you forgot your password, you can ask for a password reset for this address.")
+                    .contains("If it was not you, you can ignore this message; nothing changed.");
+        }
+        assertThat(mail.text()).doesNotContain("reset-password").doesNotContain("token");
+        assertThat(hrefs(mail.html())).containsExactly("https://accounts.example.com/");
+    }
+
+    @Test
+    void usernameTakenNoticeNamesTheUsernameAskedForAndAsksToRegisterAgainWithAnother() {
+        RenderedMail mail = render(USERNAME_TAKEN_NOTICE);
+
+        assertThat(mail.subject()).isEqualTo("That username is taken at Accounts");
+        for (String part : List.of(mail.text(), mail.html())) {
+            assertThat(part).contains("Someone, maybe you, tried to create an Accounts account with this email address.")
+                    .contains("The username alice is already taken, so no account was created.")
+                    .contains("Please register again with another username.")
+                    .contains("If it was not you, you can ignore this message.");
+        }
+        assertThat(hrefs(mail.html())).containsExactly("https://accounts.example.com/");
+    }
+
+    @Test
+    void usernameTakenNoticeEscapesTheUsernameAskedForInHtmlOnly() {
+        RenderedMail mail = renderer.render(OutgoingMail.usernameTakenNotice(new EmailAddress("bob@example.com"),
+                "<a href=\"https://evil.example\">x</a>"));
+
+        assertThat(mail.html()).contains("The username &lt;a href=&quot;https://evil.example&quot;&gt;x&lt;/a&gt; is already taken")
+                .doesNotContain("<a href=\"https://evil.example");
+        assertThat(hrefs(mail.html())).containsExactly("https://accounts.example.com/");
+        assertThat(mail.text()).contains("The username <a href=\"https://evil.example\">x</a> is already taken");
     }
 
     @ParameterizedTest

@@ -18,18 +18,20 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Many registrations of one name at the same moment, through the real use case: the unique indexes decide, and the
- * losers leave nothing behind (no profile, token or mail).
+ * losers leave nothing behind (no profile, token, mail or successful audit entry) but their refusal in the audit trail.
  */
 @ExtendWith(SharedDatabase.class)
 class ConcurrentRegistrationTest {
@@ -38,12 +40,14 @@ class ConcurrentRegistrationTest {
 
     private final DSLContext dsl;
     private final RegisterUserService registration;
+    /** The audit trail is never emptied: this test's entries are the ones from its own client address. */
+    private final String client = ClientAddresses.unique();
 
     ConcurrentRegistrationTest(TestDatabase database) {
         this.dsl = database.dsl();
         this.registration = new RegisterUserService(new JooqUserRepository(dsl), new JooqProfileRepository(dsl),
                 new JooqEmailTokenStore(dsl), new JooqMailOutbox(dsl), new FastPasswordHasher(), PasswordPolicy.defaults(),
-                LifecyclePolicy.DEFAULTS, database.transactions(), Clock.systemUTC());
+                LifecyclePolicy.DEFAULTS, new JooqAuditTrail(dsl), database.transactions(), Clock.systemUTC());
     }
 
     @Test
@@ -73,6 +77,13 @@ class ConcurrentRegistrationTest {
         assertThat(dsl.fetch(PROFILES).getValues(PROFILES.USER_ID)).containsExactly(winner.id());
         assertThat(dsl.fetch(EMAIL_TOKENS).getValues(EMAIL_TOKENS.USER_ID)).containsExactly(winner.id());
         assertThat(dsl.fetch(MAIL_OUTBOX).getValues(MAIL_OUTBOX.RECIPIENT)).containsExactly(winner.email());
+
+        List<Record> audited = dsl.fetch("SELECT outcome, user_id FROM audit_events WHERE client_address = ?", client);
+        assertThat(audited).filteredOn(row -> row.get("outcome").equals("SUCCESS"))
+                .singleElement().extracting(row -> row.get("user_id", UUID.class)).isEqualTo(winner.id());
+        assertThat(audited).filteredOn(row -> row.get("outcome").equals("FAILURE"))
+                .hasSize(CONTENDERS - 1)
+                .allSatisfy(row -> assertThat(row.get("user_id")).isNull());
     }
 
     /** Runs every registration on its own thread, all released together. */
@@ -82,7 +93,9 @@ class ConcurrentRegistrationTest {
         List<Future<Outcome>> futures = new ArrayList<>();
         try (ExecutorService threads = Executors.newFixedThreadPool(CONTENDERS)) {
             for (int i = 0; i < CONTENDERS; i++) {
-                RegisterUserCommand registering = command.apply(i);
+                RegisterUserCommand typed = command.apply(i);
+                RegisterUserCommand registering =
+                        new RegisterUserCommand(typed.username(), typed.email(), typed.password(), client);
                 futures.add(threads.submit(() -> {
                     ready.countDown();
                     go.await();

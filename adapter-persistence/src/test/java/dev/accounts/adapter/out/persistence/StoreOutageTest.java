@@ -9,6 +9,10 @@ import dev.accounts.application.fixtures.Users;
 import dev.accounts.application.port.out.MailTemplate;
 import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.application.port.out.StoreUnavailableException;
+import dev.accounts.application.port.out.ThrottleKey;
+import dev.accounts.domain.audit.AuditAction;
+import dev.accounts.domain.audit.AuditEvent;
+import dev.accounts.domain.audit.AuditOutcome;
 import dev.accounts.domain.user.Profile;
 import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.TokenPurpose;
@@ -16,6 +20,7 @@ import dev.accounts.domain.user.User;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -44,6 +49,8 @@ class StoreOutageTest {
     private JooqProfileRepository profiles;
     private JooqSessionStore sessions;
     private JooqEmailTokenStore tokens;
+    private JooqLoginThrottle throttle;
+    private JooqAuditTrail audit;
     private SpringTransactions transactions;
     private JdbcStoreHealth health;
     private User stored;
@@ -59,6 +66,8 @@ class StoreOutageTest {
         profiles = new JooqProfileRepository(dsl);
         sessions = new JooqSessionStore(dsl);
         tokens = new JooqEmailTokenStore(dsl);
+        throttle = new JooqLoginThrottle(dsl);
+        audit = new JooqAuditTrail(dsl);
         transactions = new SpringTransactions(new DataSourceTransactionManager(dataSource));
         health = new JdbcStoreHealth(dataSource, HEALTH_TIMEOUT);
         stored = Users.registered("walter", "walter@example.org");
@@ -99,6 +108,14 @@ class StoreOutageTest {
         calls.put("revoke sessions", () -> sessions.revokeAll(stored.id()));
         calls.put("issue a token", () -> tokens.issue(EmailTokens.forUser(stored, TokenPurpose.PASSWORD_RESET, now).stored()));
         calls.put("consume a token", () -> tokens.consume(SecretToken.generate().digest(), TokenPurpose.PASSWORD_RESET, now));
+        ThrottleKey account = ThrottleKey.account(stored.id());
+        calls.put("check a throttle", () -> throttle.blockedUntil(List.of(account), now));
+        calls.put("count a login failure", () -> throttle.recordFailure(account, now));
+        calls.put("block a key", () -> throttle.block(account, now));
+        calls.put("reset a key", () -> throttle.reset(account));
+        calls.put("delete stale throttle rows", () -> throttle.deleteStale(now));
+        calls.put("record an audit event", () -> audit.record(
+                new AuditEvent(now, AuditAction.LOGIN, stored.id(), "203.0.113.7", AuditOutcome.FAILURE)));
         calls.put("run a transaction", () -> transactions.inTransaction(() -> users.findById(stored.id())));
 
         // All at once: each waits out the pool's connection timeout, and the test should not add them up.

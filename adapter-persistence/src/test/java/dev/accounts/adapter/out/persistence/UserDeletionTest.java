@@ -9,6 +9,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.accounts.application.fixtures.EmailTokens;
 import dev.accounts.application.fixtures.Sessions;
 import dev.accounts.application.fixtures.Users;
+import dev.accounts.domain.audit.AuditAction;
+import dev.accounts.domain.audit.AuditEvent;
+import dev.accounts.domain.audit.AuditOutcome;
 import dev.accounts.domain.user.Profile;
 import dev.accounts.domain.user.TokenPurpose;
 import dev.accounts.domain.user.User;
@@ -21,7 +24,10 @@ import org.jooq.TableField;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A deleted user leaves nothing behind that could still authenticate or describe them. */
+/**
+ * A deleted user leaves nothing behind that could still authenticate or describe them, except their audit trail,
+ * which must outlive them.
+ */
 @ExtendWith(SharedDatabase.class)
 class UserDeletionTest {
 
@@ -30,6 +36,7 @@ class UserDeletionTest {
     private final JooqProfileRepository profiles;
     private final JooqSessionStore sessions;
     private final JooqEmailTokenStore tokens;
+    private final JooqAuditTrail audit;
 
     UserDeletionTest(TestDatabase database) {
         this.dsl = database.dsl();
@@ -37,6 +44,7 @@ class UserDeletionTest {
         this.profiles = new JooqProfileRepository(dsl);
         this.sessions = new JooqSessionStore(dsl);
         this.tokens = new JooqEmailTokenStore(dsl);
+        this.audit = new JooqAuditTrail(dsl);
     }
 
     @Test
@@ -52,6 +60,18 @@ class UserDeletionTest {
             assertThat(dsl.fetchCount(table, userId.eq(deleted.id().value()))).as(table.getName()).isZero();
             assertThat(dsl.fetchCount(table, userId.eq(kept.id().value()))).as(table.getName()).isPositive();
         }
+    }
+
+    @Test
+    void keepsTheAuditTrailOfADeletedUser() {
+        User deleted = withEverything("lou");
+        audit.record(new AuditEvent(deleted.createdAt(), AuditAction.REGISTRATION, deleted.id(),
+                ClientAddresses.unique(), AuditOutcome.SUCCESS));
+
+        dsl.deleteFrom(USERS).where(USERS.ID.eq(deleted.id().value())).execute();
+
+        assertThat(users.findById(deleted.id())).isEmpty();
+        assertThat(dsl.fetchCount(dsl.selectFrom("audit_events").where("user_id = ?", deleted.id().value()))).isOne();
     }
 
     private User withEverything(String username) {

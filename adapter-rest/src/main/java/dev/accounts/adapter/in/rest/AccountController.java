@@ -6,7 +6,6 @@ import dev.accounts.application.port.in.ChangePasswordUseCase;
 import dev.accounts.application.port.in.GetAccountUseCase;
 import dev.accounts.application.port.in.UpdateAccountUseCase;
 import dev.accounts.application.port.in.UpdateProfileUseCase;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,10 +48,11 @@ public class AccountController {
     }
 
     @PatchMapping(consumes = {MediaType.APPLICATION_JSON_VALUE, MERGE_PATCH_JSON}, produces = MediaType.APPLICATION_JSON_VALUE)
-    public AccountResponse update(Authenticated current, @RequestBody UpdateAccountRequest request, HttpServletRequest http) {
+    public AccountResponse update(Authenticated current, @Valid @RequestBody UpdateAccountRequest request,
+                                  ClientAddress client) {
         AccountView account = updateAccount.update(request.toCommand(current));
         log.info("account updated: user={} changed={} client={}", current.userId(), changed(request),
-                LogSafe.escape(http.getRemoteAddr()));
+                LogSafe.escape(client.value()));
         return AccountResponse.from(account);
     }
 
@@ -64,9 +64,9 @@ public class AccountController {
 
     @PutMapping(path = "/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<Void> changePassword(Authenticated current, @Valid @RequestBody ChangePasswordRequest request,
-                                               HttpServletRequest http) {
+                                               ClientAddress client) {
         changePassword.changePassword(request.toCommand(current));
-        log.info("password changed: user={} client={}", current.userId(), LogSafe.escape(http.getRemoteAddr()));
+        log.info("password changed: user={} client={}", current.userId(), LogSafe.escape(client.value()));
         return ResponseEntity.noContent().build();
     }
 

@@ -23,9 +23,11 @@ public final class AuthenticatedArgumentResolver implements HandlerMethodArgumen
     static final String REQUEST_ATTRIBUTE = AuthenticatedArgumentResolver.class.getName() + ".current";
 
     private final AuthenticateUseCase authenticate;
+    private final ClientAddressResolver clientAddresses;
 
-    public AuthenticatedArgumentResolver(AuthenticateUseCase authenticate) {
+    public AuthenticatedArgumentResolver(AuthenticateUseCase authenticate, ClientAddressResolver clientAddresses) {
         this.authenticate = Objects.requireNonNull(authenticate, "authenticate");
+        this.clientAddresses = Objects.requireNonNull(clientAddresses, "clientAddresses");
     }
 
     @Override
@@ -39,7 +41,7 @@ public final class AuthenticatedArgumentResolver implements HandlerMethodArgumen
         HttpServletRequest request = Objects.requireNonNull(webRequest.getNativeRequest(HttpServletRequest.class),
                 "a servlet request");
         String token = BearerCredentials.tokenOf(request).orElseThrow(UnauthenticatedException::new);
-        Authenticated current = authenticate.authenticate(token);
+        Authenticated current = authenticate.authenticate(token, clientAddresses.resolve(request));
         webRequest.setAttribute(REQUEST_ATTRIBUTE, current, RequestAttributes.SCOPE_REQUEST);
         return current;
     }

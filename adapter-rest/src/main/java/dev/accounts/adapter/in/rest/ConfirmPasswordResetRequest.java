@@ -6,8 +6,8 @@ import jakarta.validation.constraints.NotNull;
 /** The body of {@code POST /api/password-resets/confirm}. {@code toString} hides the token and the password. */
 public record ConfirmPasswordResetRequest(@NotNull String token, @NotNull String newPassword) {
 
-    public ResetPasswordCommand toCommand() {
-        return new ResetPasswordCommand(token, newPassword);
+    public ResetPasswordCommand toCommand(ClientAddress client) {
+        return new ResetPasswordCommand(token, newPassword, client.value());
     }
 
     @Override

@@ -4,7 +4,6 @@ import dev.accounts.application.port.in.AccountView;
 import dev.accounts.application.port.in.Authenticated;
 import dev.accounts.application.port.in.ResendVerificationUseCase;
 import dev.accounts.application.port.in.VerifyEmailUseCase;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +33,16 @@ public class EmailVerificationController {
 
     @PostMapping(path = "/api/email-verifications", consumes = MediaType.APPLICATION_JSON_VALUE,
             produces = MediaType.APPLICATION_JSON_VALUE)
-    public AccountResponse verify(@Valid @RequestBody EmailVerificationRequest request, HttpServletRequest http) {
-        AccountView account = verifyEmail.verify(request.token());
-        log.info("email verified: user={} client={}", account.id(), LogSafe.escape(http.getRemoteAddr()));
+    public AccountResponse verify(@Valid @RequestBody EmailVerificationRequest request, ClientAddress client) {
+        AccountView account = verifyEmail.verify(request.token(), client.value());
+        log.info("email verified: user={} client={}", account.id(), LogSafe.escape(client.value()));
         return AccountResponse.from(account);
     }
 
     @PostMapping(path = "/api/users/me/email-verification", produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<AcceptedResponse> resend(Authenticated current, HttpServletRequest http) {
+    public ResponseEntity<AcceptedResponse> resend(Authenticated current, ClientAddress client) {
         resendVerification.resendVerification(current);
-        log.info("verification link requested: user={} client={}", current.userId(), LogSafe.escape(http.getRemoteAddr()));
+        log.info("verification link requested: user={} client={}", current.userId(), LogSafe.escape(client.value()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(AcceptedResponse.ACCEPTED);
     }
 }

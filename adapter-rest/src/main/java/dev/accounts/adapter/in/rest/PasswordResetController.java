@@ -2,7 +2,6 @@ package dev.accounts.adapter.in.rest;
 
 import dev.accounts.application.port.in.RequestPasswordResetUseCase;
 import dev.accounts.application.port.in.ResetPasswordUseCase;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,16 +32,16 @@ public class PasswordResetController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<AcceptedResponse> request(@Valid @RequestBody PasswordResetRequest request, HttpServletRequest http) {
-        requestPasswordReset.requestPasswordReset(request.email());
-        log.info("password reset requested: client={}", LogSafe.escape(http.getRemoteAddr()));
+    public ResponseEntity<AcceptedResponse> request(@Valid @RequestBody PasswordResetRequest request, ClientAddress client) {
+        requestPasswordReset.requestPasswordReset(request.email(), client.value());
+        log.info("password reset requested: client={}", LogSafe.escape(client.value()));
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(AcceptedResponse.ACCEPTED);
     }
 
     @PostMapping(path = "/confirm", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Void> confirm(@Valid @RequestBody ConfirmPasswordResetRequest request, HttpServletRequest http) {
-        resetPassword.resetPassword(request.toCommand());
-        log.info("password reset completed: client={}", LogSafe.escape(http.getRemoteAddr()));
+    public ResponseEntity<Void> confirm(@Valid @RequestBody ConfirmPasswordResetRequest request, ClientAddress client) {
+        resetPassword.resetPassword(request.toCommand(client));
+        log.info("password reset completed: client={}", LogSafe.escape(client.value()));
         return ResponseEntity.noContent().build();
     }
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -42,6 +43,13 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     static final String RETRY_AFTER_SECONDS = "1";
 
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    private final ClientAddressResolver clientAddresses;
+
+    /** @param clientAddresses how requests' client addresses are decided, for the log: the configurer's */
+    public ProblemDetailsAdvice(ClientAddressResolver clientAddresses) {
+        this.clientAddresses = Objects.requireNonNull(clientAddresses, "clientAddresses");
+    }
 
     @ExceptionHandler(InvalidInputException.class)
     public ResponseEntity<ProblemDetail> invalidInput(InvalidInputException e, HttpServletRequest request) {
@@ -182,14 +190,14 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
     }
 
-    private static String describe(WebRequest request) {
+    private String describe(WebRequest request) {
         return request instanceof ServletWebRequest servlet ? describe(servlet.getRequest()) : "a request";
     }
 
-    private static String describe(HttpServletRequest request) {
+    private String describe(HttpServletRequest request) {
         String user = request.getAttribute(AuthenticatedArgumentResolver.REQUEST_ATTRIBUTE) instanceof Authenticated current
                 ? " user=" + current.userId() : "";
         return LogSafe.escape(request.getMethod()) + " " + LogSafe.escape(request.getRequestURI())
-                + " from " + LogSafe.escape(request.getRemoteAddr()) + user;
+                + " from " + LogSafe.escape(clientAddresses.resolve(request)) + user;
     }
 }

@@ -24,6 +24,8 @@ enum ProblemType {
             "This request needs a valid session: send Authorization: Bearer <token> from POST /api/sessions."),
     WRONG_PASSWORD(403, "/problems/wrong-password", "Wrong password",
             "The current password is wrong or missing."),
+    ORIGIN_NOT_ALLOWED(403, "/problems/origin-not-allowed", "Origin not allowed",
+            "Browsers may not call this API from this origin."),
     NOT_FOUND(404, "/problems/not-found", "Not found",
             "There is no resource at this path."),
     METHOD_NOT_ALLOWED(405, "/problems/method-not-allowed", "Method not allowed",
@@ -79,6 +81,10 @@ enum ProblemType {
 
     String title() {
         return title;
+    }
+
+    String defaultDetail() {
+        return defaultDetail;
     }
 
     ProblemDetail problem() {

@@ -4,13 +4,15 @@ import dev.accounts.application.port.in.RegisterUserCommand;
 import jakarta.validation.constraints.NotNull;
 
 /**
- * The body of {@code POST /api/users}. Only its shape is checked here (every field present); whether the
- * values are acceptable is the use case's call. {@code toString} hides the password.
+ * The body of {@code POST /api/users}. Only its shape is checked here (every field present, the two that reach
+ * mail headers and logs on one line); whether the values are acceptable is the use case's call. {@code toString}
+ * hides the password.
  */
-public record RegisterUserRequest(@NotNull String username, @NotNull String email, @NotNull String password) {
+public record RegisterUserRequest(@NotNull @SingleLine String username, @NotNull @SingleLine String email,
+                                  @NotNull String password) {
 
-    public RegisterUserCommand toCommand() {
-        return new RegisterUserCommand(username, email, password);
+    public RegisterUserCommand toCommand(ClientAddress client) {
+        return new RegisterUserCommand(username, email, password, client.value());
     }
 
     @Override

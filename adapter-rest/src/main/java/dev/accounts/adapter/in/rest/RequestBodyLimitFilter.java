@@ -8,7 +8,6 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Caps request bodies (64 KiB by default) so that no client can make the server buffer or parse more.
@@ -54,13 +53,6 @@ public final class RequestBodyLimitFilter implements Filter {
     }
 
     private void writeTooLarge(HttpServletResponse response) throws IOException {
-        ProblemType kind = ProblemType.PAYLOAD_TOO_LARGE;
-        // Built by hand: no mapper is needed for a fixed text, and nothing from the request goes into it.
-        String problem = "{\"type\":\"" + kind.type() + "\",\"title\":\"" + kind.title() + "\",\"status\":"
-                + kind.status() + ",\"detail\":\"" + RequestBodyTooLargeException.detail(maxBytes) + "\"}";
-        response.setStatus(kind.status());
-        // JSON is UTF-8 by definition (RFC 8259): no charset parameter, the same header Spring MVC writes.
-        response.setContentType("application/problem+json");
-        response.getOutputStream().write(problem.getBytes(StandardCharsets.UTF_8));
+        FixedProblem.write(response, ProblemType.PAYLOAD_TOO_LARGE, RequestBodyTooLargeException.detail(maxBytes));
     }
 }

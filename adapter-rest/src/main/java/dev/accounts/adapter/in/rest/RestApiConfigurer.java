@@ -17,26 +17,26 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Spring MVC settings of the API: JSON through {@link RestJson#strictMapper()} (problems included), Bean
- * Validation by Hibernate Validator, and {@link AuthenticatedArgumentResolver} for handlers that need a session.
- * Messages are interpolated without Expression Language, which is not on the class path and not needed for fixed
- * messages such as "must not be null".
+ * Validation by Hibernate Validator, {@link AuthenticatedArgumentResolver} for handlers that need a session and
+ * {@link ClientAddressArgumentResolver} for handlers that need the client's address, both deciding that address
+ * with the trusted proxies of the {@link RestSettings}. Messages are interpolated without Expression Language,
+ * which is not on the class path and not needed for fixed messages such as "must not be null".
  *
  * <p>Not a {@code @Configuration}: the composition root declares it as a bean next to {@code @EnableWebMvc},
  * and tests pass {@link #messageConverters()}, {@link #getValidator()} and {@link #argumentResolvers()} to MockMvc.
  */
 public class RestApiConfigurer implements WebMvcConfigurer {
 
-    private final JsonMapper jsonMapper;
+    private final JsonMapper jsonMapper = RestJson.strictMapper();
     private final Validator validator;
-    private final AuthenticatedArgumentResolver authenticatedResolver;
+    private final ClientAddressResolver clientAddresses;
+    private final List<HandlerMethodArgumentResolver> argumentResolvers;
 
-    public RestApiConfigurer(AuthenticateUseCase authenticate) {
-        this(RestJson.strictMapper(), authenticate);
-    }
-
-    public RestApiConfigurer(JsonMapper jsonMapper, AuthenticateUseCase authenticate) {
-        this.jsonMapper = jsonMapper;
-        this.authenticatedResolver = new AuthenticatedArgumentResolver(authenticate);
+    /** @throws IllegalArgumentException when a trusted proxy is not an address or a CIDR range */
+    public RestApiConfigurer(AuthenticateUseCase authenticate, RestSettings settings) {
+        this.clientAddresses = new ClientAddressResolver(settings.trustedProxies());
+        this.argumentResolvers = List.of(new AuthenticatedArgumentResolver(authenticate, clientAddresses),
+                new ClientAddressArgumentResolver(clientAddresses));
         this.validator = new SpringValidatorAdapter(Validation.byProvider(HibernateValidator.class)
                 .configure()
                 .messageInterpolator(new ParameterMessageInterpolator())
@@ -56,7 +56,7 @@ public class RestApiConfigurer implements WebMvcConfigurer {
 
     /** The resolvers this configuration adds, for MockMvc's {@code setCustomArgumentResolvers}. */
     public List<HandlerMethodArgumentResolver> argumentResolvers() {
-        return List.of(authenticatedResolver);
+        return argumentResolvers;
     }
 
     @Override
@@ -71,6 +71,11 @@ public class RestApiConfigurer implements WebMvcConfigurer {
         List<HttpMessageConverter<?>> converters = new ArrayList<>();
         builder.build().forEach(converters::add);
         return converters;
+    }
+
+    /** How this configuration decides a request's client address; {@link ProblemDetailsAdvice} needs the same. */
+    public ClientAddressResolver clientAddresses() {
+        return clientAddresses;
     }
 
     public JsonMapper jsonMapper() {

@@ -7,7 +7,6 @@ import dev.accounts.application.port.in.LogOutUseCase;
 import dev.accounts.application.port.in.NewSession;
 import dev.accounts.domain.user.InvalidValueException;
 import dev.accounts.domain.user.SecretToken;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,15 +36,15 @@ public class SessionController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<SessionResponse> logIn(@Valid @RequestBody LogInRequest request, HttpServletRequest http) {
+    public ResponseEntity<SessionResponse> logIn(@Valid @RequestBody LogInRequest request, ClientAddress client) {
         NewSession session;
         try {
-            session = logIn.logIn(request.toCommand());
+            session = logIn.logIn(request.toCommand(client));
         } catch (InvalidCredentialsException e) {
-            log.info("login failed: login={} client={}", LogSafe.escape(request.login()), LogSafe.escape(http.getRemoteAddr()));
+            log.info("login failed: login={} client={}", LogSafe.escape(request.login()), LogSafe.escape(client.value()));
             throw e;
         }
-        log.info("login succeeded: session={} client={}", shortForm(session), LogSafe.escape(http.getRemoteAddr()));
+        log.info("login succeeded: session={} client={}", shortForm(session), LogSafe.escape(client.value()));
         // A bearer token must not stay in any cache (RFC 6749 §5.1).
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
@@ -53,10 +52,10 @@ public class SessionController {
     }
 
     @DeleteMapping("/current")
-    public ResponseEntity<Void> logOut(Authenticated current, HttpServletRequest http) {
+    public ResponseEntity<Void> logOut(Authenticated current, ClientAddress client) {
         logOut.logOut(current);
         log.info("logout: user={} session={} client={}", current.userId(), current.session().shortForm(),
-                LogSafe.escape(http.getRemoteAddr()));
+                LogSafe.escape(client.value()));
         return ResponseEntity.noContent().build();
     }
 

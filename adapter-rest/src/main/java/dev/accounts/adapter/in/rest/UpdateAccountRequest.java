@@ -10,7 +10,7 @@ import dev.accounts.application.port.in.UpdateAccountCommand;
  */
 @ReadOnlyFields({"id", "emailVerified", "active", "superuser", "passwordHash", "password", "pendingEmail",
         "createdAt", "updatedAt", "profile"})
-public record UpdateAccountRequest(String username, String email, String currentPassword) {
+public record UpdateAccountRequest(@SingleLine String username, @SingleLine String email, String currentPassword) {
 
     public UpdateAccountCommand toCommand(Authenticated current) {
         return new UpdateAccountCommand(current, username, email, currentPassword);

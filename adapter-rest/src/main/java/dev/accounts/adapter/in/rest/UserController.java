@@ -2,9 +2,9 @@ package dev.accounts.adapter.in.rest;
 
 import dev.accounts.application.port.in.Authenticated;
 import dev.accounts.application.port.in.GetAccountUseCase;
+import dev.accounts.application.port.in.RegisterUserPrivatelyUseCase;
 import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.in.UserView;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.slf4j.Logger;
@@ -22,6 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * {@code /api/users}: registration, and the registered user's own resource. Failures become problems in
  * {@link ProblemDetailsAdvice}.
+ *
+ * <p>Registration answers in one of two ways, as {@link RestSettings#registrationPrivacy()} says: openly (201 with
+ * the new user, 409 naming a taken username or address), or privately (202 for every valid request, made or not;
+ * the address owner learns by mail why not), so that nobody can probe which accounts exist.
  */
 @RestController
 @RequestMapping("/api/users")
@@ -30,11 +34,16 @@ public class UserController {
     private static final Logger log = LoggerFactory.getLogger(UserController.class);
 
     private final RegisterUserUseCase registerUser;
+    private final RegisterUserPrivatelyUseCase registerUserPrivately;
     private final GetAccountUseCase getAccount;
+    private final boolean registrationPrivacy;
 
-    public UserController(RegisterUserUseCase registerUser, GetAccountUseCase getAccount) {
+    public UserController(RegisterUserUseCase registerUser, RegisterUserPrivatelyUseCase registerUserPrivately,
+                          GetAccountUseCase getAccount, RestSettings settings) {
         this.registerUser = registerUser;
+        this.registerUserPrivately = registerUserPrivately;
         this.getAccount = getAccount;
+        this.registrationPrivacy = settings.registrationPrivacy();
     }
 
     /**
@@ -51,10 +60,15 @@ public class UserController {
     }
 
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<UserResponse> register(@Valid @RequestBody RegisterUserRequest request,
-                                                 HttpServletRequest http) {
-        UserView user = registerUser.register(request.toCommand());
-        log.info("registration succeeded: user={} client={}", user.id(), LogSafe.escape(http.getRemoteAddr()));
+    public ResponseEntity<?> register(@Valid @RequestBody RegisterUserRequest request, ClientAddress client) {
+        if (registrationPrivacy) {
+            registerUserPrivately.register(request.toCommand(client));
+            // Whether an account was made is exactly what this mode keeps to itself; the audit trail knows.
+            log.info("registration accepted: client={}", LogSafe.escape(client.value()));
+            return ResponseEntity.status(HttpStatus.ACCEPTED).body(AcceptedResponse.ACCEPTED);
+        }
+        UserView user = registerUser.register(request.toCommand(client));
+        log.info("registration succeeded: user={} client={}", user.id(), LogSafe.escape(client.value()));
         // Relative on purpose: an absolute URL would have to come from the Host header, which the client controls.
         return ResponseEntity.created(URI.create("/api/users/" + user.id())).body(UserResponse.from(user));
     }

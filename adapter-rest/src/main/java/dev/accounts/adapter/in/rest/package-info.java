@@ -1,5 +1,6 @@
 /**
- * The HTTP API: controllers, bearer authentication, request and response records, strict JSON, body limits,
- * security headers, RFC 9457 problems, and the pages that links in mails open.
+ * The HTTP API: controllers, bearer authentication, client addresses behind proxies, request and response records,
+ * strict JSON, body limits, CORS, security headers, RFC 9457 problems (the container's errors included), and the
+ * pages that links in mails open.
  */
 package dev.accounts.adapter.in.rest;

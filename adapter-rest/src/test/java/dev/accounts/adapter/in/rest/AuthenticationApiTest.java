@@ -53,7 +53,7 @@ class AuthenticationApiTest {
     @Test
     void answers401ForAnExpiredOrRevokedSessionLikeForAnUnknownOne() throws Exception {
         String token = useCases.signIn(user);
-        useCases.authenticate = refused -> {
+        useCases.authenticate = (refused, clientAddress) -> {
             throw new UnauthenticatedException();
         };
 

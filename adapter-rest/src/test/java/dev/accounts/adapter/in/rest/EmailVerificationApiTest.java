@@ -33,9 +33,9 @@ class EmailVerificationApiTest {
 
     @Test
     void verifiesWithTheMailedTokenAndAnswersWithTheAccount() throws Exception {
-        List<String> received = new CopyOnWriteArrayList<>();
-        useCases.verifyEmail = token -> {
-            received.add(token);
+        List<List<String>> received = new CopyOnWriteArrayList<>();
+        useCases.verifyEmail = (token, clientAddress) -> {
+            received.add(List.of(token, clientAddress));
             return Accounts.verified(Accounts.fresh(user));
         };
 
@@ -44,13 +44,13 @@ class EmailVerificationApiTest {
         assertThat(result.getResponse().getStatus()).isEqualTo(200);
         assertThat(Answers.json(result)).containsEntry("id", user.toString()).containsEntry("emailVerified", true)
                 .containsKeys("pendingEmail", "profile");
-        assertThat(received).containsExactly(mailed);
+        assertThat(received).containsExactly(List.of(mailed, "127.0.0.1"));
         assertThat(Answers.everything(result)).doesNotContain(mailed);
     }
 
     @Test
     void needsNoSessionToVerify() throws Exception {
-        useCases.verifyEmail = token -> Accounts.verified(Accounts.fresh(user));
+        useCases.verifyEmail = (token, clientAddress) -> Accounts.verified(Accounts.fresh(user));
 
         verify(mailed);
 
@@ -59,7 +59,7 @@ class EmailVerificationApiTest {
 
     @Test
     void answers400ForATokenThatCannotBeUsedWithoutEchoingIt() throws Exception {
-        useCases.verifyEmail = token -> {
+        useCases.verifyEmail = (token, clientAddress) -> {
             throw new InvalidTokenException();
         };
 
@@ -72,7 +72,7 @@ class EmailVerificationApiTest {
 
     @Test
     void answers409WhenThePendingAddressWasTakenMeanwhile() throws Exception {
-        useCases.verifyEmail = token -> {
+        useCases.verifyEmail = (token, clientAddress) -> {
             throw new DuplicateUserException(DuplicateUserException.Attribute.EMAIL);
         };
 

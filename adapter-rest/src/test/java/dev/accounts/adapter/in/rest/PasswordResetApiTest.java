@@ -31,7 +31,7 @@ class PasswordResetApiTest {
     void answers202AlikeWhetherOrNotTheAddressHasAnAccount() throws Exception {
         Set<String> accounts = Set.of("alice@example.org");
         List<String> mailedTo = new CopyOnWriteArrayList<>();
-        useCases.requestPasswordReset = email -> {
+        useCases.requestPasswordReset = (email, clientAddress) -> {
             if (accounts.contains(email)) {
                 mailedTo.add(email);
             }
@@ -48,7 +48,7 @@ class PasswordResetApiTest {
 
     @Test
     void answers422ForSomethingThatIsNotAnAddress() throws Exception {
-        useCases.requestPasswordReset = email -> {
+        useCases.requestPasswordReset = (email, clientAddress) -> {
             throw new InvalidInputException(List.of(new FieldError("email", "must contain exactly one @")));
         };
 
@@ -60,7 +60,7 @@ class PasswordResetApiTest {
 
     @Test
     void logsAResetRequestWithoutTheAddress() throws Exception {
-        useCases.requestPasswordReset = email -> { };
+        useCases.requestPasswordReset = (email, clientAddress) -> { };
         try (CapturedLog log = CapturedLog.of(PasswordResetController.class)) {
             requestReset("alice@example.org");
 
@@ -80,6 +80,7 @@ class PasswordResetApiTest {
         assertThat(received).singleElement().satisfies(command -> {
             assertThat(command.token()).isEqualTo(mailed);
             assertThat(command.newPassword()).isEqualTo(NEW_PASSWORD);
+            assertThat(command.clientAddress()).isEqualTo("127.0.0.1");
         });
     }
 

@@ -40,8 +40,8 @@ class RegisterUserApiTest {
                 .containsEntry("email", registration.email())
                 .containsEntry("emailVerified", false)
                 .containsEntry("active", true)
-                .containsEntry("createdAt", "2026-03-01T10:15:30.123456Z")
-                .containsEntry("updatedAt", "2026-03-01T10:15:30.123456Z");
+                .containsEntry("createdAt", "2026-11-21T10:15:30.123456Z")
+                .containsEntry("updatedAt", "2026-11-21T10:15:30.123456Z");
         assertThat(api.outbox.pending()).hasSize(1);
     }
 

@@ -1,32 +1,14 @@
 package dev.accounts.adapter.in.rest;
 
-import dev.accounts.application.fixtures.DirectTransactions;
-import dev.accounts.application.fixtures.FastPasswordHasher;
-import dev.accounts.application.fixtures.InMemoryEmailTokenStore;
+import dev.accounts.application.fixtures.InMemoryAccounts;
 import dev.accounts.application.fixtures.InMemoryMailOutbox;
-import dev.accounts.application.fixtures.InMemoryProfileRepository;
-import dev.accounts.application.fixtures.InMemorySessionStore;
 import dev.accounts.application.fixtures.InMemoryUserRepository;
 import dev.accounts.application.fixtures.MutableClock;
 import dev.accounts.application.port.in.CheckReadinessUseCase;
 import dev.accounts.application.port.in.RegisterUserCommand;
 import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.out.UserRepository;
-import dev.accounts.application.service.AuthenticateService;
-import dev.accounts.application.service.ChangePasswordService;
-import dev.accounts.application.service.GetAccountService;
-import dev.accounts.application.service.LifecyclePolicy;
-import dev.accounts.application.service.LogInService;
-import dev.accounts.application.service.LogOutService;
-import dev.accounts.application.service.ReadinessService;
 import dev.accounts.application.service.RegisterUserService;
-import dev.accounts.application.service.RequestPasswordResetService;
-import dev.accounts.application.service.ResendVerificationService;
-import dev.accounts.application.service.ResetPasswordService;
-import dev.accounts.application.service.UpdateAccountService;
-import dev.accounts.application.service.UpdateProfileService;
-import dev.accounts.application.service.VerifyEmailService;
-import dev.accounts.domain.user.PasswordPolicy;
 import jakarta.servlet.Filter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -39,50 +21,46 @@ import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The API as production wires it (same converters, validator, argument resolvers, advice and body limit as
- * {@link RestApiConfigurer} gives Spring MVC), in front of the use cases a test chooses: the real registration
+ * The API as production wires it (same converters, validator, argument resolvers, advice, and the filters in the
+ * same order: security headers, CORS, body limit), in front of the use cases a test chooses: the real registration
  * service on in-memory fakes, {@link #realServices() every real service} on them, or hand-written fakes.
  */
 final class RestApiUnderTest {
 
-    final MutableClock clock = MutableClock.startingAt("2026-03-01T10:15:30.123456789Z");
     private static final JsonMapper PLAIN_JSON = JsonMapper.builder().build();
 
-    final InMemoryUserRepository users = new InMemoryUserRepository();
-    final InMemoryProfileRepository profiles = new InMemoryProfileRepository();
-    final InMemoryEmailTokenStore tokens = new InMemoryEmailTokenStore();
-    final InMemoryMailOutbox outbox = new InMemoryMailOutbox(clock);
-    final InMemorySessionStore sessions = new InMemorySessionStore();
+    /** Every real service of the application on in-memory stores, sharing one clock. */
+    final InMemoryAccounts accounts = new InMemoryAccounts();
+    final MutableClock clock = accounts.clock;
+    final InMemoryUserRepository users = accounts.users;
+    final InMemoryMailOutbox outbox = accounts.outbox;
 
     /** The API over the in-memory store, ready. */
     MockMvc mockMvc(Filter... filtersBeforeTheLimit) {
-        return mockMvc(registrationOver(users), new ReadinessService(() -> true), filtersBeforeTheLimit);
+        return mockMvc(registrationOver(users), () -> true, filtersBeforeTheLimit);
     }
 
     RegisterUserUseCase registrationOver(UserRepository repository) {
-        return new RegisterUserService(repository, profiles, tokens, outbox, new FastPasswordHasher(),
-                PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS, new DirectTransactions(), clock);
+        return new RegisterUserService(repository, accounts.profiles, accounts.tokens, outbox, accounts.hasher,
+                accounts.passwordPolicy, accounts.lifecycle, accounts.audit, accounts.transactions, clock);
     }
 
     /** Every real service of the application, over this API's in-memory stores. */
     UseCases realServices() {
-        FastPasswordHasher hasher = new FastPasswordHasher();
-        PasswordPolicy passwords = PasswordPolicy.defaults();
-        LifecyclePolicy lifecycle = LifecyclePolicy.DEFAULTS;
-        DirectTransactions transactions = new DirectTransactions();
         UseCases real = new UseCases();
-        real.registerUser = registrationOver(users);
-        real.authenticate = new AuthenticateService(sessions, users, lifecycle, clock);
-        real.logIn = new LogInService(users, sessions, hasher, lifecycle, transactions, clock);
-        real.logOut = new LogOutService(sessions);
-        real.getAccount = new GetAccountService(users, profiles);
-        real.updateAccount = new UpdateAccountService(users, profiles, tokens, outbox, hasher, lifecycle, transactions, clock);
-        real.updateProfile = new UpdateProfileService(users, profiles, transactions);
-        real.changePassword = new ChangePasswordService(users, sessions, tokens, outbox, hasher, passwords, transactions, clock);
-        real.verifyEmail = new VerifyEmailService(users, profiles, tokens, transactions, clock);
-        real.resendVerification = new ResendVerificationService(users, tokens, outbox, outbox, lifecycle, transactions, clock);
-        real.requestPasswordReset = new RequestPasswordResetService(users, tokens, outbox, outbox, lifecycle, transactions, clock);
-        real.resetPassword = new ResetPasswordService(users, sessions, tokens, outbox, hasher, passwords, transactions, clock);
+        real.registerUser = accounts.registerUser;
+        real.registerUserPrivately = accounts.registerPrivately;
+        real.authenticate = accounts.authenticate;
+        real.logIn = accounts.logIn;
+        real.logOut = accounts.logOut;
+        real.getAccount = accounts.getAccount;
+        real.updateAccount = accounts.updateAccount;
+        real.updateProfile = accounts.updateProfile;
+        real.changePassword = accounts.changePassword;
+        real.verifyEmail = accounts.verifyEmail;
+        real.resendVerification = accounts.resendVerification;
+        real.requestPasswordReset = accounts.requestPasswordReset;
+        real.resetPassword = accounts.resetPassword;
         return real;
     }
 
@@ -95,19 +73,67 @@ final class RestApiUnderTest {
     }
 
     static MockMvc mockMvc(UseCases useCases, Filter... filtersBeforeTheLimit) {
-        RestApiConfigurer configurer = new RestApiConfigurer(useCases.authentication());
-        List<Filter> filters = new ArrayList<>(List.of(filtersBeforeTheLimit));
-        filters.add(new RequestBodyLimitFilter(RequestBodyLimitFilter.DEFAULT_MAX_BYTES));
-        return MockMvcBuilders.standaloneSetup(useCases.userController(), useCases.healthController(),
-                        useCases.sessionController(), useCases.accountController(),
-                        useCases.emailVerificationController(), useCases.passwordResetController(),
-                        new LinkPagesController())
-                .setControllerAdvice(new ProblemDetailsAdvice())
-                .setMessageConverters(configurer.messageConverters().toArray(HttpMessageConverter<?>[]::new))
-                .setValidator(configurer.getValidator())
-                .setCustomArgumentResolvers(configurer.argumentResolvers().toArray(HandlerMethodArgumentResolver[]::new))
-                .addFilters(filters.toArray(Filter[]::new))
-                .build();
+        return wiring(useCases).beforeTheLimit(filtersBeforeTheLimit).build();
+    }
+
+    /** The API in front of these use cases, with the defaults of production until told otherwise. */
+    static Wiring wiring(UseCases useCases) {
+        return new Wiring(useCases);
+    }
+
+    static final class Wiring {
+
+        private final UseCases useCases;
+        private RestSettings settings = RestSettings.DEFAULTS;
+        private boolean https;
+        private final List<Filter> beforeTheLimit = new ArrayList<>();
+        private final List<Filter> afterTheLimit = new ArrayList<>();
+
+        private Wiring(UseCases useCases) {
+            this.useCases = useCases;
+        }
+
+        Wiring settings(RestSettings settings) {
+            this.settings = settings;
+            return this;
+        }
+
+        Wiring overHttps() {
+            this.https = true;
+            return this;
+        }
+
+        /** Test filters that must see the request before the body limit does (to make it look chunked, say). */
+        Wiring beforeTheLimit(Filter... filters) {
+            beforeTheLimit.addAll(List.of(filters));
+            return this;
+        }
+
+        /** Test filters between the body limit and Spring MVC. */
+        Wiring afterTheLimit(Filter... filters) {
+            afterTheLimit.addAll(List.of(filters));
+            return this;
+        }
+
+        MockMvc build() {
+            RestApiConfigurer configurer = new RestApiConfigurer(useCases.authentication(), settings);
+            List<Filter> filters = new ArrayList<>();
+            filters.add(new SecurityHeadersFilter(https));
+            filters.add(new CorsAllowlistFilter(settings.corsAllowedOrigins()));
+            filters.addAll(beforeTheLimit);
+            filters.add(new RequestBodyLimitFilter(RequestBodyLimitFilter.DEFAULT_MAX_BYTES));
+            filters.addAll(afterTheLimit);
+            return MockMvcBuilders.standaloneSetup(useCases.userController(settings), useCases.healthController(),
+                            useCases.sessionController(), useCases.accountController(),
+                            useCases.emailVerificationController(), useCases.passwordResetController(),
+                            new LinkPagesController())
+                    .setControllerAdvice(new ProblemDetailsAdvice(configurer.clientAddresses()))
+                    .setMessageConverters(configurer.messageConverters().toArray(HttpMessageConverter<?>[]::new))
+                    .setValidator(configurer.getValidator())
+                    .setCustomArgumentResolvers(configurer.argumentResolvers().toArray(HandlerMethodArgumentResolver[]::new))
+                    .addFilters(filters.toArray(Filter[]::new))
+                    .build();
+        }
     }
 
     /** A request body with the command's values; a null value is sent as JSON null. */

@@ -49,7 +49,7 @@ class SessionApiTest {
                 .containsEntry("token", token)
                 .containsEntry("tokenType", "Bearer")
                 .containsEntry("expiresAt", "2026-03-02T10:15:30.123456Z");
-        assertThat(received).containsExactly(new LogInCommand("Alice@Example.org", PASSWORD));
+        assertThat(received).containsExactly(new LogInCommand("Alice@Example.org", PASSWORD, "127.0.0.1"));
     }
 
     @Test

@@ -7,6 +7,7 @@ import dev.accounts.application.port.in.CheckReadinessUseCase;
 import dev.accounts.application.port.in.GetAccountUseCase;
 import dev.accounts.application.port.in.LogInUseCase;
 import dev.accounts.application.port.in.LogOutUseCase;
+import dev.accounts.application.port.in.RegisterUserPrivatelyUseCase;
 import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.in.RequestPasswordResetUseCase;
 import dev.accounts.application.port.in.ResendVerificationUseCase;
@@ -27,14 +28,17 @@ import java.util.function.Supplier;
  * The in-ports behind the API in a test. Each is a field a test replaces with a lambda or a real service; until
  * then it refuses to run (and the request ends in a 500). Every call is recorded by name, so a test can prove a
  * use case was not reached. Controllers look the fields up at call time: a test may set them after building MockMvc.
- * Authentication accepts exactly the tokens {@link #signIn(UserId)} handed out, unless replaced too.
+ * Authentication accepts exactly the tokens {@link #signIn(UserId)} handed out, from any client address, unless
+ * replaced too.
  */
 final class UseCases {
 
     private final Map<String, Authenticated> sessions = new ConcurrentHashMap<>();
+    private final Map<String, Authenticated> lastAuthenticated = new ConcurrentHashMap<>();
     private final List<String> calls = new CopyOnWriteArrayList<>();
 
     RegisterUserUseCase registerUser = command -> unexpected();
+    RegisterUserPrivatelyUseCase registerUserPrivately = command -> unexpected();
     CheckReadinessUseCase readiness = () -> true;
     AuthenticateUseCase authenticate = this::knownSession;
     LogInUseCase logIn = command -> unexpected();
@@ -43,9 +47,9 @@ final class UseCases {
     UpdateAccountUseCase updateAccount = command -> unexpected();
     UpdateProfileUseCase updateProfile = command -> unexpected();
     ChangePasswordUseCase changePassword = command -> unexpected();
-    VerifyEmailUseCase verifyEmail = token -> unexpected();
+    VerifyEmailUseCase verifyEmail = (token, clientAddress) -> unexpected();
     ResendVerificationUseCase resendVerification = current -> unexpected();
-    RequestPasswordResetUseCase requestPasswordReset = email -> unexpected();
+    RequestPasswordResetUseCase requestPasswordReset = (email, clientAddress) -> unexpected();
     ResetPasswordUseCase resetPassword = command -> unexpected();
 
     /** A bearer token the default authentication accepts, for this user. */
@@ -55,8 +59,9 @@ final class UseCases {
         return token.reveal();
     }
 
+    /** The user behind the token as the default authentication last gave it to a handler, client address included. */
     Authenticated sessionOf(String token) {
-        return sessions.get(token);
+        return lastAuthenticated.getOrDefault(token, sessions.get(token));
     }
 
     /** The names of the use cases called so far, in order ("logIn", "updateAccount", ...). */
@@ -64,9 +69,14 @@ final class UseCases {
         return List.copyOf(calls);
     }
 
-    UserController userController() {
+    UserController userController(RestSettings settings) {
         return new UserController(command -> record("registerUser", () -> registerUser.register(command)),
-                current -> record("getAccount", () -> getAccount.getAccount(current)));
+                command -> record("registerUserPrivately", () -> {
+                    registerUserPrivately.register(command);
+                    return null;
+                }),
+                current -> record("getAccount", () -> getAccount.getAccount(current)),
+                settings);
     }
 
     HealthController healthController() {
@@ -95,7 +105,7 @@ final class UseCases {
 
     EmailVerificationController emailVerificationController() {
         return new EmailVerificationController(
-                token -> record("verifyEmail", () -> verifyEmail.verify(token)),
+                (token, clientAddress) -> record("verifyEmail", () -> verifyEmail.verify(token, clientAddress)),
                 current -> record("resendVerification", () -> {
                     resendVerification.resendVerification(current);
                     return null;
@@ -104,8 +114,8 @@ final class UseCases {
 
     PasswordResetController passwordResetController() {
         return new PasswordResetController(
-                email -> record("requestPasswordReset", () -> {
-                    requestPasswordReset.requestPasswordReset(email);
+                (email, clientAddress) -> record("requestPasswordReset", () -> {
+                    requestPasswordReset.requestPasswordReset(email, clientAddress);
                     return null;
                 }),
                 command -> record("resetPassword", () -> {
@@ -115,14 +125,16 @@ final class UseCases {
     }
 
     AuthenticateUseCase authentication() {
-        return token -> record("authenticate", () -> authenticate.authenticate(token));
+        return (token, clientAddress) -> record("authenticate", () -> authenticate.authenticate(token, clientAddress));
     }
 
-    private Authenticated knownSession(String token) {
-        Authenticated current = sessions.get(token);
-        if (current == null) {
+    private Authenticated knownSession(String token, String clientAddress) {
+        Authenticated signedIn = sessions.get(token);
+        if (signedIn == null) {
             throw new UnauthenticatedException();
         }
+        Authenticated current = new Authenticated(signedIn.userId(), signedIn.session(), clientAddress);
+        lastAuthenticated.put(token, current);
         return current;
     }
 

@@ -7,5 +7,5 @@ public interface AuthenticateUseCase {
      * @throws UnauthenticatedException when the token is malformed, unknown, expired, idle too long or revoked,
      *         or its user is no longer active
      */
-    Authenticated authenticate(String bearerToken);
+    Authenticated authenticate(String bearerToken, String clientAddress);
 }

@@ -7,7 +7,8 @@ package dev.accounts.application.port.in;
 public interface ChangePasswordUseCase {
 
     /**
-     * @throws WrongPasswordException when the current password is wrong or missing
+     * @throws WrongPasswordException when the current password is wrong or missing; counted like a failed login
+     * @throws TooManyRequestsException while the account is throttled
      * @throws InvalidInputException when the new password breaks the policy (the rule is named)
      */
     void changePassword(ChangePasswordCommand command);

@@ -7,5 +7,5 @@ package dev.accounts.application.port.in;
 public interface RequestPasswordResetUseCase {
 
     /** @throws InvalidInputException when the text is not an address at all */
-    void requestPasswordReset(String email);
+    void requestPasswordReset(String email, String clientAddress);
 }

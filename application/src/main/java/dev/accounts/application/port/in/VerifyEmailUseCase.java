@@ -10,5 +10,5 @@ public interface VerifyEmailUseCase {
      * @throws InvalidTokenException when the token is unknown, used, superseded or expired; nothing changes
      * @throws dev.accounts.domain.user.DuplicateUserException when the new address was taken meanwhile
      */
-    AccountView verify(String token);
+    AccountView verify(String token, String clientAddress);
 }

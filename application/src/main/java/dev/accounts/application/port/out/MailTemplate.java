@@ -21,7 +21,11 @@ public enum MailTemplate {
     /** After a password change or reset: {@code username}. */
     PASSWORD_CHANGED_NOTICE(Set.of(MailTemplate.USERNAME)),
     /** A reset link on request: {@code username}, {@code token}. */
-    PASSWORD_RESET(Set.of(MailTemplate.USERNAME, MailTemplate.TOKEN));
+    PASSWORD_RESET(Set.of(MailTemplate.USERNAME, MailTemplate.TOKEN)),
+    /** Private registration, to an address that already has an account: someone tried to register with it. */
+    ACCOUNT_EXISTS_NOTICE(Set.of()),
+    /** Private registration, to the address given, when only the username was taken: {@code username} (the one asked for). */
+    USERNAME_TAKEN_NOTICE(Set.of(MailTemplate.USERNAME));
 
     public static final String USERNAME = "username";
     public static final String OLD_USERNAME = "oldUsername";

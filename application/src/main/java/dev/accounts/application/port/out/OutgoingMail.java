@@ -52,6 +52,14 @@ public record OutgoingMail(MailTemplate template, EmailAddress recipient, Map<St
         return withToken(MailTemplate.PASSWORD_RESET, user.email(), user, reset);
     }
 
+    public static OutgoingMail accountExistsNotice(EmailAddress owner) {
+        return new OutgoingMail(MailTemplate.ACCOUNT_EXISTS_NOTICE, owner, Map.of());
+    }
+
+    public static OutgoingMail usernameTakenNotice(EmailAddress to, String requestedUsername) {
+        return new OutgoingMail(MailTemplate.USERNAME_TAKEN_NOTICE, to, Map.of(MailTemplate.USERNAME, requestedUsername));
+    }
+
     private static OutgoingMail withToken(MailTemplate template, EmailAddress to, User user, SecretToken token) {
         return new OutgoingMail(template, to, Map.of(MailTemplate.USERNAME, user.username().value(),
                 MailTemplate.TOKEN, token.reveal()));

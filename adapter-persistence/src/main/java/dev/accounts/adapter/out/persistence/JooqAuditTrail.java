@@ -1,0 +1,57 @@
+package dev.accounts.adapter.out.persistence;
+
+import static dev.accounts.adapter.out.persistence.jooq.Tables.AUDIT_EVENTS;
+
+import dev.accounts.application.port.out.AuditTrail;
+import dev.accounts.domain.audit.AuditEvent;
+import dev.accounts.domain.user.UserId;
+import java.time.OffsetDateTime;
+import java.util.Objects;
+import org.jooq.DSLContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The audit trail in the append-only {@code audit_events} table, and one line per event on the logger
+ * {@value #LOGGER_NAME}:
+ * {@code audit action=LOGIN outcome=FAILURE user=<uuid or -> client=<address or -> at=<ISO-8601 UTC instant>}.
+ * The row joins the caller's transaction; the line is written only once that transaction has committed (at once
+ * without one), so a rolled-back change leaves neither. The client address is escaped ({@link LoggedText}) and cut to
+ * {@value #MAX_CLIENT_ADDRESS} characters, the same in the row and the line: it can neither forge a log line nor make
+ * the audited change fail.
+ */
+public final class JooqAuditTrail implements AuditTrail {
+
+    public static final String LOGGER_NAME = "accounts.audit";
+    static final int MAX_CLIENT_ADDRESS = 100;
+    private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
+    private static final String UNKNOWN = "-";
+
+    private final DSLContext dsl;
+
+    public JooqAuditTrail(DSLContext dsl) {
+        this.dsl = Objects.requireNonNull(dsl, "dsl");
+    }
+
+    @Override
+    public void record(AuditEvent event) {
+        OffsetDateTime occurredAt = Timestamps.toDatabase(event.occurredAt());
+        String clientAddress = event.clientAddress() == null
+                ? null
+                : LoggedText.escaped(event.clientAddress(), MAX_CLIENT_ADDRESS);
+        StoreFailures.translated(() -> dsl.insertInto(AUDIT_EVENTS)
+                .set(AUDIT_EVENTS.OCCURRED_AT, occurredAt)
+                .set(AUDIT_EVENTS.ACTION, event.action().name())
+                .set(AUDIT_EVENTS.USER_ID, event.userId() == null ? null : event.userId().value())
+                .set(AUDIT_EVENTS.CLIENT_ADDRESS, clientAddress)
+                .set(AUDIT_EVENTS.OUTCOME, event.outcome().name())
+                .execute());
+        AfterCommit.run(() -> LOG.info("audit action={} outcome={} user={} client={} at={}",
+                event.action(), event.outcome(), orUnknown(event.userId()),
+                clientAddress == null ? UNKNOWN : clientAddress, Timestamps.fromDatabase(occurredAt)));
+    }
+
+    private static String orUnknown(UserId userId) {
+        return userId == null ? UNKNOWN : userId.value().toString();
+    }
+}

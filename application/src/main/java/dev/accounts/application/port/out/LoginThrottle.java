@@ -1,0 +1,34 @@
+package dev.accounts.application.port.out;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Optional;
+
+/**
+ * Consecutive login failures per key (an account, a client address) and how long each key is blocked. Kept in the
+ * store, so the throttle holds across instances and restarts. Keys come from {@link ThrottleKey}.
+ */
+public interface LoginThrottle {
+
+    /**
+     * How long a failure is remembered: a failure more than this after the previous one starts a new run. This is
+     * how a client address (never reset by a success) recovers, and why old typos do not add up over days.
+     */
+    Duration FAILURE_MEMORY = Duration.ofHours(1);
+
+    /** The latest instant until which any of the keys is blocked, when that is after {@code now}. */
+    Optional<Instant> blockedUntil(Collection<ThrottleKey> keys, Instant now);
+
+    /**
+     * Counts one more consecutive failure for the key, atomically, and returns the new count; when the previous
+     * failure is more than {@link #FAILURE_MEMORY} before {@code now}, the count starts again at 1.
+     */
+    int recordFailure(ThrottleKey key, Instant now);
+
+    /** Blocks the key until {@code until}. */
+    void block(ThrottleKey key, Instant until);
+
+    /** A success: the key's failures are forgotten and any block lifted. */
+    void reset(ThrottleKey key);
+}

@@ -1,0 +1,71 @@
+package dev.accounts.application.service;
+
+import dev.accounts.application.port.out.LoginThrottle;
+import dev.accounts.application.port.out.ThrottleKey;
+import dev.accounts.domain.throttle.BackoffPolicy;
+import dev.accounts.domain.user.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Counts failed password checks against the account and the client address, and tells how long either must wait.
+ * Only an existing account is ever a key: counting a login name without an account would let anyone block its later
+ * registration. Every call writes on its own, outside any transaction of the use case, so that a failure stays
+ * counted when the use case's work is rolled back.
+ */
+final class LoginFailures {
+
+    private final LoginThrottle throttle;
+    private final LoginThrottlePolicy policy;
+
+    LoginFailures(LoginThrottle throttle, LoginThrottlePolicy policy) {
+        this.throttle = throttle;
+        this.policy = policy;
+    }
+
+    /**
+     * How long the caller must still wait, rounded up to whole seconds; empty when neither the account nor the
+     * client address is blocked at {@code now}. Either may be null (unknown).
+     */
+    Optional<Duration> waitBefore(UserId account, String clientAddress, Instant now) {
+        List<ThrottleKey> keys = new ArrayList<>(2);
+        if (account != null) {
+            keys.add(ThrottleKey.account(account));
+        }
+        if (clientAddress != null) {
+            keys.add(ThrottleKey.client(clientAddress));
+        }
+        if (keys.isEmpty()) {
+            return Optional.empty();
+        }
+        return throttle.blockedUntil(keys, now)
+                .filter(until -> until.isAfter(now))
+                .map(until -> RetryAfter.of(Duration.between(now, until)));
+    }
+
+    /** One more consecutive failure for the account and the client address (either may be null), blocking as due. */
+    void recordFailure(UserId account, String clientAddress, Instant now) {
+        if (account != null) {
+            count(ThrottleKey.account(account), policy.perAccount(), now);
+        }
+        if (clientAddress != null) {
+            count(ThrottleKey.client(clientAddress), policy.perClient(), now);
+        }
+    }
+
+    /** The account proved its password: its failures are forgotten. */
+    void forgiveAccount(UserId account) {
+        throttle.reset(ThrottleKey.account(account));
+    }
+
+    private void count(ThrottleKey key, BackoffPolicy backoff, Instant now) {
+        int failures = throttle.recordFailure(key, now);
+        Duration wait = backoff.waitAfter(failures);
+        if (!wait.isZero()) {
+            throttle.block(key, now.plus(wait));
+        }
+    }
+}
