@@ -87,6 +87,11 @@ class PersistenceConfiguration {
         return new JooqLoginThrottle(dsl);
     }
 
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ThrottleHousekeeping throttleHousekeeping(JooqLoginThrottle loginThrottle, Clock clock) {
+        return new ThrottleHousekeeping(loginThrottle, clock);
+    }
+
     @Bean
     AuditTrail auditTrail(DSLContext dsl) {
         return new JooqAuditTrail(dsl);
