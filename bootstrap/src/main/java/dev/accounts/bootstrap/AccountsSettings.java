@@ -115,16 +115,27 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
             return readMail(env, publicUrl);
         } catch (IllegalArgumentException e) {
             // The adapter checks the combination (sender address, credentials, port); its reason names the setting.
-            throw new ConfigurationException("mail settings (ACCOUNTS_SMTP_*, ACCOUNTS_MAIL_FROM): " + e.getMessage());
+            throw new ConfigurationException("mail settings (ACCOUNTS_MAIL_*, ACCOUNTS_SMTP_*): " + e.getMessage());
         }
     }
 
     private static MailSettings readMail(Environment env, URI publicUrl) {
         String from = env.string("ACCOUNTS_MAIL_FROM", "Accounts <no-reply@" + senderDomain(publicUrl) + ">");
         Optional<String> host = env.optional("ACCOUNTS_SMTP_HOST");
-        if (host.isEmpty()) {
-            return MailSettings.loggingOnly(from, publicUrl);
-        }
+        MailSettings.Mode mode = env.choice("ACCOUNTS_MAIL_TRANSPORT",
+                host.isPresent() ? MailSettings.Mode.SMTP : MailSettings.Mode.LOG, MailSettings.Mode.class);
+        return switch (mode) {
+            case LOG -> MailSettings.loggingOnly(from, publicUrl);
+            case FILE -> MailSettings.toPickupDirectory(env.optional("ACCOUNTS_MAIL_PICKUP_DIRECTORY").map(Path::of)
+                    .orElseThrow(() -> new ConfigurationException(
+                            "ACCOUNTS_MAIL_PICKUP_DIRECTORY is required when ACCOUNTS_MAIL_TRANSPORT=file")),
+                    from, publicUrl);
+            case SMTP -> smtp(env, host.orElseThrow(() -> new ConfigurationException(
+                    "ACCOUNTS_SMTP_HOST is required when ACCOUNTS_MAIL_TRANSPORT=smtp")), from, publicUrl);
+        };
+    }
+
+    private static MailSettings smtp(Environment env, String host, String from, URI publicUrl) {
         MailSettings.Transport transport = env.choice("ACCOUNTS_SMTP_TRANSPORT", MailSettings.Transport.STARTTLS,
                 MailSettings.Transport.class);
         int defaultPort = switch (transport) {
@@ -133,7 +144,7 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
             case SMTPS -> 465;
         };
         Duration timeout = env.duration("ACCOUNTS_SMTP_TIMEOUT", Duration.ofSeconds(10));
-        return new MailSettings(host.get(), env.integer("ACCOUNTS_SMTP_PORT", defaultPort, 1, 65535),
+        return new MailSettings(host, env.integer("ACCOUNTS_SMTP_PORT", defaultPort, 1, 65535),
                 env.string("ACCOUNTS_SMTP_USERNAME", null), env.string("ACCOUNTS_SMTP_PASSWORD", null),
                 transport, from, publicUrl, timeout, timeout);
     }
@@ -159,7 +170,11 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
                 + " database=" + (database.embedded() ? "embedded(" + database.dataDirectory().toAbsolutePath() + ")"
                         : database.url().get())
                 + " dbPool=" + database.poolSize()
-                + " mail=" + (mail.loggingOnly() ? "logged" : mail.transport().name().toLowerCase() + "://" + mail.host() + ":" + mail.port())
+                + " mail=" + switch (mail.mode()) {
+                    case LOG -> "logged";
+                    case FILE -> "file:" + mail.pickupDirectory();
+                    case SMTP -> mail.transport().name().toLowerCase() + "://" + mail.host() + ":" + mail.port();
+                }
                 + " passwordLength=" + passwords.minLength() + ".." + passwords.maxLength()
                 + " session=" + lifecycle.sessionLifetime() + "/idle " + lifecycle.sessionIdleTimeout()
                 + " mailRetry=" + delivery.retryBase() + ".." + delivery.retryCap() + " x" + delivery.maxAttempts()

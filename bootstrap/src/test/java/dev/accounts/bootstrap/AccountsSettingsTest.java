@@ -67,6 +67,23 @@ class AccountsSettingsTest {
     }
 
     @Test
+    void writesMailIntoAPickupDirectoryWhenAsked() throws Exception {
+        java.nio.file.Path pickup = java.nio.file.Files.createTempDirectory("accounts-pickup-");
+        AccountsSettings settings = AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_TRANSPORT", "file",
+                "ACCOUNTS_MAIL_PICKUP_DIRECTORY", pickup.toString()));
+
+        assertThat(settings.mail().mode()).isEqualTo(MailSettings.Mode.FILE);
+        assertThat(settings.describe()).contains("mail=file:" + pickup.toAbsolutePath());
+        assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_TRANSPORT", "file")))
+                .hasMessage("ACCOUNTS_MAIL_PICKUP_DIRECTORY is required when ACCOUNTS_MAIL_TRANSPORT=file");
+        assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_TRANSPORT", "file",
+                "ACCOUNTS_MAIL_PICKUP_DIRECTORY", pickup.resolve("missing").toString())))
+                .hasMessageContaining("mail pickup directory does not exist");
+        assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_TRANSPORT", "smtp")))
+                .hasMessage("ACCOUNTS_SMTP_HOST is required when ACCOUNTS_MAIL_TRANSPORT=smtp");
+    }
+
+    @Test
     void readsDurationsInShortAndIsoForm() {
         assertThat(Environment.parseDuration("250ms")).isEqualTo(Duration.ofMillis(250));
         assertThat(Environment.parseDuration("10s")).isEqualTo(Duration.ofSeconds(10));

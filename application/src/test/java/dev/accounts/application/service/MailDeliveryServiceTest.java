@@ -25,8 +25,8 @@ import org.junit.jupiter.api.Test;
 class MailDeliveryServiceTest {
 
     private static final Duration LEASE = Duration.ofMinutes(1);
-    private final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
     private final MutableClock clock = MutableClock.startingAt("2026-11-21T10:00:00Z");
+    private final InMemoryMailOutbox outbox = new InMemoryMailOutbox(clock);
     private final ScriptedSender sender = new ScriptedSender();
     private final RetryPolicy retryPolicy = new RetryPolicy(Duration.ofSeconds(1), Duration.ofSeconds(8), 3);
     private final MailDeliveryService service =

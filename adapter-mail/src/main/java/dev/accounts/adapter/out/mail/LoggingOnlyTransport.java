@@ -9,7 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last step of sending when no SMTP server is configured: the message was rendered, validated and turned
+ * The last step of sending in logging-only mode: the message was rendered, validated and turned
  * into MIME like any other, and is now logged by its Message-ID and subject instead of sent.
  *
  * <p>Used instead of simple-java-mail's own logging-only mode, which logs the whole message at INFO: bodies
@@ -26,7 +26,7 @@ final class LoggingOnlyTransport implements CustomMailer {
 
     @Override
     public void sendMessage(OperationalConfig operationalConfig, Session session, Email email, MimeMessage message) {
-        LOG.info("mail not sent (logging-only mode, no SMTP host configured): message_id={} subject=\"{}\"",
+        LOG.info("mail not sent (logging-only mode): message_id={} subject=\"{}\"",
                 email.getId(), SingleLine.of(email.getSubject()));
     }
 }

@@ -6,6 +6,7 @@ import java.net.SocketTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -16,6 +17,9 @@ import org.simplejavamail.mailer.MailValidationException;
  * Decides whether a failed send may succeed later. An SMTP 5xx reply to this message is final; a 4xx reply,
  * a network error or a time-out is not. The reason becomes the outbox row's last error, so it holds the reply
  * code and the server's one-line answer, never the message.
+ *
+ * <p>A transport plugged in as a {@code CustomMailer} decides for itself: it throws a
+ * {@link MailDeliveryException}, which simple-java-mail wraps and this class hands back unchanged.
  */
 final class MailFailureClassifier {
 
@@ -25,12 +29,17 @@ final class MailFailureClassifier {
     }
 
     static MailDeliveryException classify(RuntimeException failure) {
+        List<Throwable> causes = causes(failure);
+        Optional<MailDeliveryException> decided = causes.stream()
+                .flatMap(t -> t instanceof MailDeliveryException e ? Stream.of(e) : Stream.empty()).findFirst();
+        if (decided.isPresent()) {
+            return decided.get();
+        }
         if (failure instanceof MailValidationException) {
             // simple-java-mail refused the message before connecting: the same message will be refused again.
             return MailDeliveryException.permanentFailure(
                     "rejected before sending by address validation (" + failure.getClass().getSimpleName() + ")", failure);
         }
-        List<Throwable> causes = causes(failure);
         Optional<SmtpReply> reply = causes.stream().flatMap(t -> SmtpReply.of(t).stream()).findFirst();
         if (reply.isPresent()) {
             SmtpReply smtp = reply.get();

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.simplejavamail.api.email.Email;
+import org.simplejavamail.api.mailer.CustomMailer;
 import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.email.EmailBuilder;
 import org.simplejavamail.mailer.MailerBuilder;
@@ -19,9 +20,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends queued mail over SMTP with simple-java-mail, one message per call, synchronously: the caller is the
- * outbox worker, which records the outcome. A failure comes back as a {@code MailDeliveryException} that says
- * whether a retry may help.
+ * Sends queued mail with simple-java-mail, one message per call, synchronously: the caller is the outbox worker,
+ * which records the outcome. A failure comes back as a {@code MailDeliveryException} that says whether a retry
+ * may help. Where mail goes is the settings' {@link MailSettings.Mode}: an SMTP server, a pickup directory of
+ * {@code .eml} files, or only the log.
  *
  * <p>Each message carries the Message-ID {@code <outbox-id@sender-domain>}, the same on every attempt, so a
  * message repeated after a crash can be recognised as a duplicate.
@@ -52,10 +54,16 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         }
         this.messageIdDomain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
         this.renderer = new MailRenderer(settings.publicUrl(), lifetimes);
-        this.mailer = settings.loggingOnly() ? loggingOnlyMailer() : smtpMailer(settings);
-        LOG.info("mail sender ready: {}", settings.loggingOnly()
-                ? "logging-only mode, no SMTP host configured, nothing is sent"
-                : settings.transport() + " to " + settings.host() + ":" + settings.port());
+        this.mailer = switch (settings.mode()) {
+            case SMTP -> smtpMailer(settings);
+            case LOG -> customMailer(new LoggingOnlyTransport());
+            case FILE -> customMailer(new PickupDirectoryTransport(settings.pickupDirectory()));
+        };
+        LOG.info("mail sender ready: {}", switch (settings.mode()) {
+            case SMTP -> settings.transport() + " to " + settings.host() + ":" + settings.port();
+            case LOG -> "logging-only mode, nothing is sent";
+            case FILE -> "writing .eml files to pickup directory " + settings.pickupDirectory();
+        });
         if (LoggerFactory.getLogger(LIBRARY_MESSAGE_LOGGER).isTraceEnabled()) {
             LOG.warn("logger {} is at TRACE, where simple-java-mail logs whole messages with their verification and"
                     + " reset links; set it to DEBUG or higher", LIBRARY_MESSAGE_LOGGER);
@@ -126,8 +134,9 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         return mailer;
     }
 
-    private static Mailer loggingOnlyMailer() {
-        return MailerBuilder.withCustomMailer(new LoggingOnlyTransport())
+    /** A transport of our own in place of SMTP, behind the same validation and MIME building. */
+    private static Mailer customMailer(CustomMailer transport) {
+        return MailerBuilder.withCustomMailer(transport)
                 .withEmailValidator(ADDRESS_VALIDATOR)
                 .disablingAllClientValidation(false)
                 .withTransportModeLoggingOnly(false)

@@ -1,5 +1,5 @@
 /**
  * Mail delivery for Accounts: the outbox worker, the templates that turn queued mail into text and HTML, and the
- * SMTP sender built on simple-java-mail.
+ * sender built on simple-java-mail with its transports: SMTP, a pickup directory of {@code .eml} files, or the log.
  */
 package dev.accounts.adapter.out.mail;

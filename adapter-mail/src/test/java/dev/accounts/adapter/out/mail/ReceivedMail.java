@@ -1,16 +1,34 @@
 package dev.accounts.adapter.out.mail;
 
+import dev.accounts.application.contracts.DeliveredMail;
 import jakarta.mail.BodyPart;
+import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.Optional;
 
 /** Reads the parts of a message as a mail client would. */
 final class ReceivedMail {
 
     private ReceivedMail() {
+    }
+
+    /** The message as the contract kit reads it: bare recipient, subject, Message-ID and decoded text part. */
+    static DeliveredMail asDelivered(MimeMessage message) {
+        try {
+            String recipient = ((InternetAddress) message.getRecipients(RecipientType.TO)[0]).getAddress();
+            return new DeliveredMail(recipient, message.getSubject(), message.getMessageID(),
+                    partText(message, "text/plain").orElseThrow());
+        } catch (MessagingException e) {
+            throw new IllegalStateException("unreadable message", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The decoded text of the first part of the given MIME type, such as {@code text/html}. */

@@ -6,13 +6,14 @@ import dev.accounts.application.port.out.QueuedMail;
 import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.SecretToken;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 
-/** Object mother for this module's tests: settings pointing at a local SMTP port, and queued messages. */
+/** Object mother for this module's tests: settings pointing at a local SMTP port or a directory, and queued messages. */
 final class TestMail {
 
     static final String FROM = "Accounts <no-reply@accounts.example.com>";
@@ -36,6 +37,11 @@ final class TestMail {
     static MailSettings smtpOnPort(int port, Duration readTimeout) {
         return new MailSettings("127.0.0.1", port, null, null, MailSettings.Transport.PLAIN, FROM, PUBLIC_URL,
                 Duration.ofSeconds(2), readTimeout);
+    }
+
+    /** Writes each message as an {@code .eml} file into the directory. */
+    static MailSettings pickupDirectory(Path directory) {
+        return MailSettings.toPickupDirectory(directory, FROM, PUBLIC_URL);
     }
 
     /** A fresh token as the application makes them: 43 characters of base64url. */

@@ -26,7 +26,7 @@ public interface LoginThrottle {
      */
     int recordFailure(ThrottleKey key, Instant now);
 
-    /** Blocks the key until {@code until}. */
+    /** Blocks the key until {@code until}; a block is only ever lengthened, and the failure count is left alone. */
     void block(ThrottleKey key, Instant until);
 
     /** A success: the key's failures are forgotten and any block lifted. */

@@ -19,7 +19,10 @@ public interface MailDeliveryQueue {
 
     void markSent(UUID id, Instant sentAt);
 
-    /** Releases the lease and makes the message due again at {@code nextAttemptAt}. */
+    /**
+     * Releases the lease and makes the message due again at {@code nextAttemptAt}. Sent and dead are final: a late
+     * worker's call on such a message changes nothing.
+     */
     void retryLater(UUID id, Instant nextAttemptAt, String lastError);
 
     /** Gives up on the message for good, keeping the error. */

@@ -6,5 +6,6 @@ package dev.accounts.application.port.out;
  */
 public interface MailOutbox {
 
+    /** Queues the message, due at once: from the moment it is queued, never before. */
     void enqueue(OutgoingMail mail);
 }

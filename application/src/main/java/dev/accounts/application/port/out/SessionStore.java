@@ -13,7 +13,7 @@ public interface SessionStore {
 
     Optional<Session> find(TokenDigest digest);
 
-    /** Records a use of the session, which pushes its idle timeout back. */
+    /** Records a use of the session, which pushes its idle timeout back; never moves the last use backwards. */
     void touch(TokenDigest digest, Instant lastUsedAt);
 
     /** Ends one session; false when there was none. */

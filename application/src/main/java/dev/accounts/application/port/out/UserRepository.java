@@ -30,6 +30,7 @@ public interface UserRepository {
      *
      * @throws dev.accounts.domain.user.DuplicateUserException when the new username or address is taken, ignoring
      *         case, decided by the store's unique indexes
+     * @throws IllegalStateException when no user with this id is stored
      */
     void update(User user);
 }

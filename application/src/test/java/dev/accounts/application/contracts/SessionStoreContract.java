@@ -1,0 +1,164 @@
+package dev.accounts.application.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.accounts.application.fixtures.Sessions;
+import dev.accounts.application.fixtures.Users;
+import dev.accounts.application.port.out.SessionStore;
+import dev.accounts.domain.user.SecretToken;
+import dev.accounts.domain.user.Session;
+import dev.accounts.domain.user.User;
+import dev.accounts.domain.user.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What every {@link SessionStore} promises: a session is found by its digest with its times as stored; a touch moves
+ * its last use forward, never back (a late request must not shorten the idle timeout) and creates nothing; a revoked
+ * session is gone at once; revoking all of a user's sessions, or all but the current one, ends exactly those and says
+ * how many.
+ *
+ * <p>A subclass gives the store under test and makes the users the sessions belong to known where the store needs
+ * them. Times in this contract have microsecond precision, the finest PostgreSQL keeps.
+ */
+public abstract class SessionStoreContract {
+
+    private static final Instant T0 = Instant.parse("2026-06-01T08:00:00.123456Z");
+
+    private final AtomicInteger users = new AtomicInteger();
+
+    /** The store under test. */
+    protected abstract SessionStore sessions();
+
+    /** Makes the user known wherever the store needs it, e.g. the users table its rows refer to. */
+    protected abstract void addUser(User user);
+
+    @Test
+    void findsAnAddedSessionByItsDigestWithItsTimes() {
+        Session session = new Session(SecretToken.generate().digest(), aUser(), T0, T0.plus(Duration.ofHours(24)),
+                T0.plusSeconds(5));
+
+        sessions().add(session);
+
+        assertThat(sessions().find(session.digest())).contains(session);
+    }
+
+    @Test
+    void findsNothingForAnUnknownDigest() {
+        sessions().add(started(aUser()));
+
+        assertThat(sessions().find(SecretToken.generate().digest())).isEmpty();
+    }
+
+    @Test
+    void movesTheLastUseForwardOnATouchAndKeepsTheOtherTimes() {
+        Session session = started(aUser());
+        sessions().add(session);
+
+        sessions().touch(session.digest(), T0.plus(Duration.ofMinutes(90)));
+
+        assertThat(sessions().find(session.digest())).contains(
+                new Session(session.digest(), session.userId(), T0, session.expiresAt(), T0.plus(Duration.ofMinutes(90))));
+    }
+
+    @Test
+    void neverMovesTheLastUseBackWhenALateTouchArrives() {
+        Session session = started(aUser());
+        sessions().add(session);
+
+        sessions().touch(session.digest(), T0.plusSeconds(20));
+        sessions().touch(session.digest(), T0.plusSeconds(10));
+
+        assertThat(sessions().find(session.digest()).orElseThrow().lastUsedAt()).isEqualTo(T0.plusSeconds(20));
+    }
+
+    @Test
+    void createsNothingWhenTouchingAnUnknownSession() {
+        Session unknown = started(aUser());
+
+        sessions().touch(unknown.digest(), T0.plusSeconds(20));
+
+        assertThat(sessions().find(unknown.digest())).isEmpty();
+    }
+
+    @Test
+    void forgetsARevokedSessionAtOnceAndSaysWhetherThereWasOne() {
+        UserId user = aUser();
+        Session revoked = started(user);
+        Session other = started(user);
+        sessions().add(revoked);
+        sessions().add(other);
+
+        assertThat(sessions().revoke(revoked.digest())).isTrue();
+        assertThat(sessions().revoke(revoked.digest())).isFalse();
+
+        assertThat(sessions().find(revoked.digest())).isEmpty();
+        assertThat(sessions().find(other.digest())).contains(other);
+    }
+
+    @Test
+    void revokesEverySessionOfOneUserAndNoOtherUsers() {
+        UserId user = aUser();
+        Session first = started(user);
+        Session second = Sessions.startedAt(user, T0.plusSeconds(5)).session();
+        Session someoneElses = started(aUser());
+        sessions().add(first);
+        sessions().add(second);
+        sessions().add(someoneElses);
+
+        assertThat(sessions().revokeAll(user)).isEqualTo(2);
+
+        assertThat(sessions().find(first.digest())).isEmpty();
+        assertThat(sessions().find(second.digest())).isEmpty();
+        assertThat(sessions().find(someoneElses.digest())).contains(someoneElses);
+        assertThat(sessions().revokeAll(user)).isZero();
+    }
+
+    @Test
+    void revokesEveryOtherSessionOfTheUserButKeepsTheCurrentOne() {
+        UserId user = aUser();
+        Session current = started(user);
+        Session elsewhere = started(user);
+        Session alsoElsewhere = started(user);
+        Session someoneElses = started(aUser());
+        sessions().add(current);
+        sessions().add(elsewhere);
+        sessions().add(alsoElsewhere);
+        sessions().add(someoneElses);
+
+        assertThat(sessions().revokeAllExcept(user, current.digest())).isEqualTo(2);
+
+        assertThat(sessions().find(current.digest())).contains(current);
+        assertThat(sessions().find(elsewhere.digest())).isEmpty();
+        assertThat(sessions().find(alsoElsewhere.digest())).isEmpty();
+        assertThat(sessions().find(someoneElses.digest())).contains(someoneElses);
+        assertThat(sessions().revokeAllExcept(user, current.digest())).isZero();
+    }
+
+    @Test
+    void keepsNoSessionOfTheUserWhenTheOneToKeepIsAnotherUsers() {
+        UserId user = aUser();
+        Session own = started(user);
+        Session someoneElses = started(aUser());
+        sessions().add(own);
+        sessions().add(someoneElses);
+
+        assertThat(sessions().revokeAllExcept(user, someoneElses.digest())).isOne();
+
+        assertThat(sessions().find(own.digest())).isEmpty();
+        assertThat(sessions().find(someoneElses.digest())).contains(someoneElses);
+    }
+
+    private Session started(UserId user) {
+        return Sessions.startedAt(user, T0).session();
+    }
+
+    private UserId aUser() {
+        int n = users.incrementAndGet();
+        User user = Users.registered("signedin" + n, "signedin" + n + "@example.org");
+        addUser(user);
+        return user.id();
+    }
+}
