@@ -2,8 +2,6 @@ package dev.accounts.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.accounts.application.fixtures.Registrations;
 import dev.accounts.application.port.in.RegisterUserCommand;
 import java.net.http.HttpResponse;
@@ -14,8 +12,6 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -26,24 +22,8 @@ import tools.jackson.databind.JsonNode;
  */
 class AccountLifecycleEndToEndTest {
 
-    private static final int SMTP_PORT = RegistrationEndToEndTest.freePort();
-
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
-
-    private static RunningService service;
-    private final Mailbox mailbox = new Mailbox(SMTP);
-
-    @BeforeAll
-    static void startService() {
-        service = RunningService.start(SMTP_PORT, Map.of());
-    }
-
-    @AfterAll
-    static void stopService() throws Exception {
-        service.close();
-    }
+    static final ServiceWithMail ACCOUNTS = ServiceWithMail.withDefaults();
 
     @Test
     void logsInWithTheUsernameOrTheEmailInAnyCase() {
@@ -76,7 +56,7 @@ class AccountLifecycleEndToEndTest {
         RegisterUserCommand user = register();
         String token = sessionOf(user);
 
-        HttpResponse<String> me = service.call("GET", "/api/users/me", token, null);
+        HttpResponse<String> me = service().call("GET", "/api/users/me", token, null);
         assertThat(me.statusCode()).isEqualTo(200);
         JsonNode account = RunningService.json(me);
         assertThat(account.get("username").asString()).isEqualTo(user.username());
@@ -84,37 +64,37 @@ class AccountLifecycleEndToEndTest {
         assertThat(account.get("profile").get("fullName").isNull()).isTrue();
         assertThat(me.body()).doesNotContain(token).doesNotContain(user.password());
 
-        HttpResponse<String> anonymous = service.call("GET", "/api/users/me", null, null);
+        HttpResponse<String> anonymous = service().call("GET", "/api/users/me", null, null);
         assertThat(anonymous.statusCode()).isEqualTo(401);
         assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Bearer"));
-        assertThat(service.call("GET", "/api/users/me", "A".repeat(43), null).statusCode()).isEqualTo(401);
+        assertThat(service().call("GET", "/api/users/me", "A".repeat(43), null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void aTokenIsDeadOnceTheSessionIsLoggedOut() {
         String token = sessionOf(register());
 
-        assertThat(service.call("DELETE", "/api/sessions/current", token, null).statusCode()).isEqualTo(204);
-        assertThat(service.call("GET", "/api/users/me", token, null).statusCode()).isEqualTo(401);
+        assertThat(service().call("DELETE", "/api/sessions/current", token, null).statusCode()).isEqualTo(204);
+        assertThat(service().call("GET", "/api/users/me", token, null).statusCode()).isEqualTo(401);
     }
 
     @Test
     void verifiesTheAddressFromTheWelcomeMailWithoutTheLinkBeingBurntByOpeningIt() throws Exception {
         RegisterUserCommand user = register();
-        Mailbox.Link link = Mailbox.link(mailbox.await(user.email(), "Welcome"));
+        Mailbox.Link link = Mailbox.link(mailbox().await(user.email(), "Welcome"));
         assertThat(link.page()).isEqualTo("https://accounts.example.com/verify-email");
 
-        HttpResponse<String> page = service.get(link.pathAndQuery());
+        HttpResponse<String> page = service().get(link.pathAndQuery());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(v -> assertThat(v).startsWith("text/html"));
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
-        service.get(link.pathAndQuery()); // a link scanner opening it twice
+        service().get(link.pathAndQuery()); // a link scanner opening it twice
 
-        HttpResponse<String> verified = service.call("POST", "/api/email-verifications", null, Map.of("token", link.token()));
+        HttpResponse<String> verified = service().call("POST", "/api/email-verifications", null, Map.of("token", link.token()));
         assertThat(verified.statusCode()).isEqualTo(200);
         assertThat(RunningService.json(verified).get("emailVerified").asBoolean()).isTrue();
 
-        HttpResponse<String> again = service.call("POST", "/api/email-verifications", null, Map.of("token", link.token()));
+        HttpResponse<String> again = service().call("POST", "/api/email-verifications", null, Map.of("token", link.token()));
         assertThat(again.statusCode()).isEqualTo(400);
         assertThat(again.headers().firstValue("Content-Type")).hasValue("application/problem+json");
     }
@@ -122,9 +102,9 @@ class AccountLifecycleEndToEndTest {
     @Test
     void aVerificationLinkCanBeUsedByExactlyOneOfSixteenConcurrentRequests() throws Exception {
         RegisterUserCommand user = register();
-        String token = Mailbox.link(mailbox.await(user.email(), "Welcome")).token();
+        String token = Mailbox.link(mailbox().await(user.email(), "Welcome")).token();
 
-        List<Integer> statuses = concurrently(16, () -> service.call("POST", "/api/email-verifications", null,
+        List<Integer> statuses = concurrently(16, () -> service().call("POST", "/api/email-verifications", null,
                 Map.of("token", token)).statusCode());
         assertThat(statuses).containsOnly(200, 400);
         assertThat(statuses).filteredOn(status -> status == 200).hasSize(1);
@@ -137,22 +117,22 @@ class AccountLifecycleEndToEndTest {
         String elsewhere = sessionOf(user);
         String newPassword = "a brand new passphrase 42";
 
-        HttpResponse<String> wrong = service.call("PUT", "/api/users/me/password", here,
+        HttpResponse<String> wrong = service().call("PUT", "/api/users/me/password", here,
                 Map.of("currentPassword", "not the password", "newPassword", newPassword));
         assertThat(wrong.statusCode()).isEqualTo(403);
-        HttpResponse<String> weak = service.call("PUT", "/api/users/me/password", here,
+        HttpResponse<String> weak = service().call("PUT", "/api/users/me/password", here,
                 Map.of("currentPassword", user.password(), "newPassword", "short"));
         assertThat(weak.statusCode()).isEqualTo(422);
         assertThat(weak.body()).contains("newPassword");
 
-        assertThat(service.call("PUT", "/api/users/me/password", here,
+        assertThat(service().call("PUT", "/api/users/me/password", here,
                 Map.of("currentPassword", user.password(), "newPassword", newPassword)).statusCode()).isEqualTo(204);
 
-        assertThat(service.call("GET", "/api/users/me", here, null).statusCode()).isEqualTo(200);
-        assertThat(service.call("GET", "/api/users/me", elsewhere, null).statusCode()).isEqualTo(401);
+        assertThat(service().call("GET", "/api/users/me", here, null).statusCode()).isEqualTo(200);
+        assertThat(service().call("GET", "/api/users/me", elsewhere, null).statusCode()).isEqualTo(401);
         assertThat(logIn(user.username(), user.password()).statusCode()).isEqualTo(401);
         assertThat(logIn(user.username(), newPassword).statusCode()).isEqualTo(201);
-        assertThat(Mailbox.text(mailbox.await(user.email(), "password was changed"))).doesNotContain(newPassword);
+        assertThat(Mailbox.text(mailbox().await(user.email(), "password was changed"))).doesNotContain(newPassword);
     }
 
     @Test
@@ -161,21 +141,21 @@ class AccountLifecycleEndToEndTest {
         String token = sessionOf(user);
         String newEmail = "moved." + user.email();
 
-        HttpResponse<String> noPassword = service.call("PATCH", "/api/users/me", token, Map.of("email", newEmail));
+        HttpResponse<String> noPassword = service().call("PATCH", "/api/users/me", token, Map.of("email", newEmail));
         assertThat(noPassword.statusCode()).isEqualTo(403);
 
-        HttpResponse<String> requested = service.call("PATCH", "/api/users/me", token,
+        HttpResponse<String> requested = service().call("PATCH", "/api/users/me", token,
                 Map.of("email", newEmail, "currentPassword", user.password()));
         assertThat(requested.statusCode()).isEqualTo(200);
         assertThat(RunningService.json(requested).get("pendingEmail").asString()).isEqualTo(newEmail);
         assertThat(RunningService.json(requested).get("email").asString()).isEqualTo(user.email());
-        assertThat(Mailbox.text(mailbox.await(user.email(), "email address was requested"))).contains(newEmail);
+        assertThat(Mailbox.text(mailbox().await(user.email(), "email address was requested"))).contains(newEmail);
         assertThat(logIn(user.email(), user.password()).statusCode()).isEqualTo(201);
         assertThat(logIn(newEmail, user.password()).statusCode()).isEqualTo(401);
 
-        Mailbox.Link link = Mailbox.link(mailbox.await(newEmail, "Confirm your new email address"));
-        assertThat(service.get(link.pathAndQuery()).statusCode()).isEqualTo(200);
-        HttpResponse<String> confirmed = service.call("POST", "/api/email-verifications", null, Map.of("token", link.token()));
+        Mailbox.Link link = Mailbox.link(mailbox().await(newEmail, "Confirm your new email address"));
+        assertThat(service().get(link.pathAndQuery()).statusCode()).isEqualTo(200);
+        HttpResponse<String> confirmed = service().call("POST", "/api/email-verifications", null, Map.of("token", link.token()));
         assertThat(confirmed.statusCode()).isEqualTo(200);
         assertThat(RunningService.json(confirmed).get("email").asString()).isEqualTo(newEmail);
         assertThat(RunningService.json(confirmed).get("emailVerified").asBoolean()).isTrue();
@@ -190,14 +170,14 @@ class AccountLifecycleEndToEndTest {
         RegisterUserCommand other = register();
         String token = sessionOf(user);
 
-        assertThat(service.call("PATCH", "/api/users/me", token, Map.of("username", other.username().toUpperCase()))
+        assertThat(service().call("PATCH", "/api/users/me", token, Map.of("username", other.username().toUpperCase()))
                 .statusCode()).isEqualTo(409);
         String renamed = "re_" + user.username();
-        HttpResponse<String> changed = service.call("PATCH", "/api/users/me", token, Map.of("username", renamed));
+        HttpResponse<String> changed = service().call("PATCH", "/api/users/me", token, Map.of("username", renamed));
         assertThat(changed.statusCode()).isEqualTo(200);
         assertThat(RunningService.json(changed).get("username").asString()).isEqualTo(renamed);
         assertThat(logIn(renamed, user.password()).statusCode()).isEqualTo(201);
-        assertThat(Mailbox.text(mailbox.await(user.email(), "username was changed"))).contains(renamed);
+        assertThat(Mailbox.text(mailbox().await(user.email(), "username was changed"))).contains(renamed);
     }
 
     @Test
@@ -209,9 +189,9 @@ class AccountLifecycleEndToEndTest {
             Map<String, Object> body = new HashMap<>();
             body.put("username", "sneaky_" + user.username());
             body.put(field, true);
-            assertThat(service.call("PATCH", "/api/users/me", token, body).statusCode()).as(field).isEqualTo(400);
+            assertThat(service().call("PATCH", "/api/users/me", token, body).statusCode()).as(field).isEqualTo(400);
         }
-        JsonNode account = RunningService.json(service.call("GET", "/api/users/me", token, null));
+        JsonNode account = RunningService.json(service().call("GET", "/api/users/me", token, null));
         assertThat(account.get("username").asString()).isEqualTo(user.username());
     }
 
@@ -219,15 +199,15 @@ class AccountLifecycleEndToEndTest {
     void keepsAProfileApartFromTheAccount() {
         String token = sessionOf(register());
 
-        HttpResponse<String> updated = service.call("PATCH", "/api/users/me/profile", token,
+        HttpResponse<String> updated = service().call("PATCH", "/api/users/me/profile", token,
                 Map.of("fullName", "Alice Liddell", "bio", "Curiouser and curiouser ☕"));
         assertThat(updated.statusCode()).isEqualTo(200);
-        assertThat(service.call("PATCH", "/api/users/me/profile", token, Map.of("bio", "line\nbreak")).statusCode())
+        assertThat(service().call("PATCH", "/api/users/me/profile", token, Map.of("bio", "line\nbreak")).statusCode())
                 .isEqualTo(422);
-        assertThat(service.call("PATCH", "/api/users/me/profile", token, Map.of("fullName", "x".repeat(101))).statusCode())
+        assertThat(service().call("PATCH", "/api/users/me/profile", token, Map.of("fullName", "x".repeat(101))).statusCode())
                 .isEqualTo(422);
 
-        JsonNode profile = RunningService.json(service.call("GET", "/api/users/me", token, null)).get("profile");
+        JsonNode profile = RunningService.json(service().call("GET", "/api/users/me", token, null)).get("profile");
         assertThat(profile.get("fullName").asString()).isEqualTo("Alice Liddell");
         assertThat(profile.get("bio").asString()).isEqualTo("Curiouser and curiouser ☕");
     }
@@ -236,10 +216,10 @@ class AccountLifecycleEndToEndTest {
     void aFreshVerificationLinkAtMostOnceAMinute() throws Exception {
         RegisterUserCommand user = register();
         String token = sessionOf(user);
-        mailbox.await(user.email(), "Welcome");
+        mailbox().await(user.email(), "Welcome");
 
         // The welcome mail itself counts: asking again at once is too soon.
-        HttpResponse<String> tooSoon = service.call("POST", "/api/users/me/email-verification", token, null);
+        HttpResponse<String> tooSoon = service().call("POST", "/api/users/me/email-verification", token, null);
         assertThat(tooSoon.statusCode()).isEqualTo(429);
         assertThat(tooSoon.headers().firstValue("Retry-After")).isPresent();
     }
@@ -249,40 +229,40 @@ class AccountLifecycleEndToEndTest {
         RegisterUserCommand user = register();
         String elsewhere = sessionOf(user);
 
-        HttpResponse<String> known = service.call("POST", "/api/password-resets", null, Map.of("email", user.email().toUpperCase()));
-        HttpResponse<String> unknown = service.call("POST", "/api/password-resets", null, Map.of("email", "ghost." + user.email()));
+        HttpResponse<String> known = service().call("POST", "/api/password-resets", null, Map.of("email", user.email().toUpperCase()));
+        HttpResponse<String> unknown = service().call("POST", "/api/password-resets", null, Map.of("email", "ghost." + user.email()));
         assertThat(known.statusCode()).isEqualTo(202);
         assertThat(unknown.statusCode()).isEqualTo(202);
         assertThat(known.body()).isEqualTo(unknown.body());
 
-        Mailbox.Link link = Mailbox.link(mailbox.await(user.email(), "Reset your"));
+        Mailbox.Link link = Mailbox.link(mailbox().await(user.email(), "Reset your"));
         assertThat(link.page()).isEqualTo("https://accounts.example.com/reset-password");
-        HttpResponse<String> page = service.get(link.pathAndQuery());
+        HttpResponse<String> page = service().get(link.pathAndQuery());
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).doesNotContain(link.token());
 
         String newPassword = "reset and remembered 77";
-        HttpResponse<String> reset = service.call("POST", "/api/password-resets/confirm", null,
+        HttpResponse<String> reset = service().call("POST", "/api/password-resets/confirm", null,
                 Map.of("token", link.token(), "newPassword", newPassword));
         assertThat(reset.statusCode()).isEqualTo(204);
         assertThat(reset.body()).doesNotContain("token");
-        assertThat(service.call("GET", "/api/users/me", elsewhere, null).statusCode()).isEqualTo(401);
+        assertThat(service().call("GET", "/api/users/me", elsewhere, null).statusCode()).isEqualTo(401);
         assertThat(logIn(user.username(), newPassword).statusCode()).isEqualTo(201);
 
-        assertThat(service.call("POST", "/api/password-resets/confirm", null,
+        assertThat(service().call("POST", "/api/password-resets/confirm", null,
                 Map.of("token", link.token(), "newPassword", "yet another passphrase")).statusCode()).isEqualTo(400);
     }
 
     private static RegisterUserCommand register() {
         RegisterUserCommand user = Registrations.valid();
-        HttpResponse<String> response = service.postJson("/api/users",
+        HttpResponse<String> response = service().postJson("/api/users",
                 Map.of("username", user.username(), "email", user.email(), "password", user.password()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return user;
     }
 
     private static HttpResponse<String> logIn(String login, String password) {
-        return service.call("POST", "/api/sessions", null, Map.of("login", login, "password", password));
+        return service().call("POST", "/api/sessions", null, Map.of("login", login, "password", password));
     }
 
     private static String sessionOf(RegisterUserCommand user) {
@@ -304,5 +284,13 @@ class AccountLifecycleEndToEndTest {
             }
             return results;
         }
+    }
+
+    private static RunningService service() {
+        return ACCOUNTS.service();
+    }
+
+    private static Mailbox mailbox() {
+        return ACCOUNTS.mailbox();
     }
 }

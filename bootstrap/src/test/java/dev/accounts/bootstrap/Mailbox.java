@@ -1,6 +1,6 @@
 package dev.accounts.bootstrap;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.base.GreenMailOperations;
 import jakarta.mail.BodyPart;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
@@ -13,9 +13,9 @@ final class Mailbox {
 
     private static final Pattern TOKEN_LINK = Pattern.compile("(https?://\\S+?)\\?token=([A-Za-z0-9_-]{43})");
 
-    private final GreenMailExtension smtp;
+    private final GreenMailOperations smtp;
 
-    Mailbox(GreenMailExtension smtp) {
+    Mailbox(GreenMailOperations smtp) {
         this.smtp = smtp;
     }
 

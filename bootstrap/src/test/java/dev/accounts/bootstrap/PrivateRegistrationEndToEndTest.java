@@ -2,15 +2,11 @@ package dev.accounts.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.accounts.application.fixtures.Registrations;
 import dev.accounts.application.port.in.RegisterUserCommand;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -20,24 +16,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  */
 class PrivateRegistrationEndToEndTest {
 
-    private static final int SMTP_PORT = RegistrationEndToEndTest.freePort();
-
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
-
-    private static RunningService service;
-    private final Mailbox mailbox = new Mailbox(SMTP);
-
-    @BeforeAll
-    static void startService() {
-        service = RunningService.start(SMTP_PORT, Map.of("ACCOUNTS_REGISTRATION_PRIVACY", "true"));
-    }
-
-    @AfterAll
-    static void stopService() throws Exception {
-        service.close();
-    }
+    static final ServiceWithMail ACCOUNTS = ServiceWithMail.withSettings(Map.of("ACCOUNTS_REGISTRATION_PRIVACY", "true"));
 
     @Test
     void newTakenNameAndTakenAddressAllGetTheSameAnswer() throws Exception {
@@ -56,10 +36,10 @@ class PrivateRegistrationEndToEndTest {
         }
         assertThat(headerNames(addressTaken)).isEqualTo(headerNames(created)).isEqualTo(headerNames(nameTaken));
 
-        mailbox.await(first.email(), "Welcome");
-        mailbox.await(first.email(), "Someone tried to register");
-        assertThat(Mailbox.text(mailbox.await(sameName.email(), "username is taken"))).contains(sameName.username());
-        assertThat(service.call("POST", "/api/sessions", null,
+        mailbox().await(first.email(), "Welcome");
+        mailbox().await(first.email(), "Someone tried to register");
+        assertThat(Mailbox.text(mailbox().await(sameName.email(), "username is taken"))).contains(sameName.username());
+        assertThat(service().call("POST", "/api/sessions", null,
                 Map.of("login", first.username(), "password", first.password())).statusCode()).isEqualTo(201);
     }
 
@@ -70,11 +50,19 @@ class PrivateRegistrationEndToEndTest {
     }
 
     private static HttpResponse<String> register(RegisterUserCommand user) {
-        return service.postJson("/api/users", Map.of("username", user.username(), "email", user.email(),
+        return service().postJson("/api/users", Map.of("username", user.username(), "email", user.email(),
                 "password", user.password()));
     }
 
     private static List<String> headerNames(HttpResponse<String> response) {
         return response.headers().map().keySet().stream().filter(name -> !name.equalsIgnoreCase("date")).sorted().toList();
+    }
+
+    private static RunningService service() {
+        return ACCOUNTS.service();
+    }
+
+    private static Mailbox mailbox() {
+        return ACCOUNTS.mailbox();
     }
 }

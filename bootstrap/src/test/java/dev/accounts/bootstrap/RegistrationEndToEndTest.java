@@ -2,16 +2,12 @@ package dev.accounts.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.accounts.application.fixtures.Registrations;
 import jakarta.mail.internet.MimeMessage;
 import java.net.ServerSocket;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import tools.jackson.databind.JsonNode;
@@ -19,29 +15,14 @@ import tools.jackson.databind.JsonNode;
 /** The whole service over HTTP: registration, the welcome mail through real SMTP, and every error status. */
 class RegistrationEndToEndTest {
 
-    private static final int SMTP_PORT = freePort();
-
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
-
-    private static RunningService service;
-
-    @BeforeAll
-    static void startService() {
-        service = RunningService.start(SMTP_PORT, Map.of());
-    }
-
-    @AfterAll
-    static void stopService() throws Exception {
-        service.close();
-    }
+    static final ServiceWithMail ACCOUNTS = ServiceWithMail.withDefaults();
 
     @Test
     void registersAUserAndMailsThemAWelcome() throws Exception {
         String username = "alice_" + System.nanoTime() % 100_000;
         String email = username + "@Example.org";
-        HttpResponse<String> response = service.postJson("/api/users",
+        HttpResponse<String> response = service().postJson("/api/users",
                 Map.of("username", username, "email", email, "password", Registrations.GOOD_PASSWORD));
 
         assertThat(response.statusCode()).isEqualTo(201);
@@ -56,14 +37,14 @@ class RegistrationEndToEndTest {
         assertThat(body.get("active").asBoolean()).isTrue();
         assertThat(response.body()).doesNotContain(Registrations.GOOD_PASSWORD).doesNotContain("argon2");
 
-        HttpResponse<String> login = service.call("POST", "/api/sessions", null,
+        HttpResponse<String> login = service().call("POST", "/api/sessions", null,
                 Map.of("login", username, "password", Registrations.GOOD_PASSWORD));
         String token = RunningService.json(login).get("token").asString();
-        HttpResponse<String> located = service.call("GET", response.headers().firstValue("Location").orElseThrow(), token, null);
+        HttpResponse<String> located = service().call("GET", response.headers().firstValue("Location").orElseThrow(), token, null);
         assertThat(located.statusCode()).isEqualTo(200);
         assertThat(RunningService.json(located).get("id").asString()).isEqualTo(body.get("id").asString());
 
-        MimeMessage mail = awaitMailTo(email);
+        MimeMessage mail = mailbox().await(email, "Welcome");
         assertThat(mail.getSubject()).isEqualTo("Welcome to Accounts");
         assertThat(GreenMailUtil.getBody(mail)).contains("Hi " + username + "! You have successfully signed up to Accounts.");
         assertThat(GreenMailUtil.getBody(mail)).doesNotContain(Registrations.GOOD_PASSWORD);
@@ -72,15 +53,15 @@ class RegistrationEndToEndTest {
     @Test
     void answersConflictForATakenUsernameOrEmailInAnyCase() {
         var first = Registrations.valid();
-        assertThat(service.postJson("/api/users", Map.of("username", first.username(), "email", first.email(),
+        assertThat(service().postJson("/api/users", Map.of("username", first.username(), "email", first.email(),
                 "password", first.password())).statusCode()).isEqualTo(201);
 
-        HttpResponse<String> sameName = service.postJson("/api/users", Map.of("username", first.username().toUpperCase(),
+        HttpResponse<String> sameName = service().postJson("/api/users", Map.of("username", first.username().toUpperCase(),
                 "email", "other" + first.email(), "password", first.password()));
         assertProblem(sameName, 409);
         assertThat(RunningService.json(sameName).get("errors").get(0).get("field").asString()).isEqualTo("username");
 
-        HttpResponse<String> sameEmail = service.postJson("/api/users", Map.of("username", "other" + first.username(),
+        HttpResponse<String> sameEmail = service().postJson("/api/users", Map.of("username", "other" + first.username(),
                 "email", first.email().toUpperCase(), "password", first.password()));
         assertProblem(sameEmail, 409);
         assertThat(RunningService.json(sameEmail).get("errors").get(0).get("field").asString()).isEqualTo("email");
@@ -88,7 +69,7 @@ class RegistrationEndToEndTest {
 
     @Test
     void answersUnprocessableNamingEveryInvalidField() {
-        HttpResponse<String> response = service.postJson("/api/users",
+        HttpResponse<String> response = service().postJson("/api/users",
                 Map.of("username", "a b", "email", "not an address", "password", "password1234"));
 
         assertProblem(response, 422);
@@ -100,28 +81,28 @@ class RegistrationEndToEndTest {
     @Test
     void answersBadRequestForMalformedJsonUnknownFieldsAndWrongTypes() {
         var valid = Registrations.valid();
-        assertProblem(service.post("/api/users", "application/json", "{\"username\": "), 400);
-        assertProblem(service.post("/api/users", "application/json", "{\"username\":\"" + valid.username() + "\",\"email\":\""
+        assertProblem(service().post("/api/users", "application/json", "{\"username\": "), 400);
+        assertProblem(service().post("/api/users", "application/json", "{\"username\":\"" + valid.username() + "\",\"email\":\""
                 + valid.email() + "\",\"password\":\"" + valid.password() + "\",\"superuser\":true}"), 400);
-        assertProblem(service.post("/api/users", "application/json", "{\"username\":42,\"email\":\""
+        assertProblem(service().post("/api/users", "application/json", "{\"username\":42,\"email\":\""
                 + valid.email() + "\",\"password\":\"" + valid.password() + "\"}"), 400);
     }
 
     @Test
     void answersUnsupportedMediaTypeForABodyThatIsNotJson() {
-        assertProblem(service.post("/api/users", "text/plain", "username=alice"), 415);
+        assertProblem(service().post("/api/users", "text/plain", "username=alice"), 415);
     }
 
     @Test
     void answersPayloadTooLargeForABodyOver64KiB() {
         String huge = "{\"username\":\"" + "a".repeat(70 * 1024) + "\"}";
-        assertProblem(service.post("/api/users", "application/json", huge), 413);
+        assertProblem(service().post("/api/users", "application/json", huge), 413);
     }
 
     @Test
     void reportsLivenessAndReadiness() {
-        assertThat(service.get("/health/live").statusCode()).isEqualTo(200);
-        HttpResponse<String> ready = service.get("/health/ready");
+        assertThat(service().get("/health/live").statusCode()).isEqualTo(200);
+        HttpResponse<String> ready = service().get("/health/ready");
         assertThat(ready.statusCode()).isEqualTo(200);
         assertThat(ready.body()).contains("UP");
     }
@@ -137,24 +118,19 @@ class RegistrationEndToEndTest {
         assertThat(response.body()).doesNotContain("Exception").doesNotContain("at dev.accounts");
     }
 
-    private static MimeMessage awaitMailTo(String recipient) throws Exception {
-        long deadline = System.nanoTime() + 15_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            for (MimeMessage message : SMTP.getReceivedMessages()) {
-                if (message.getAllRecipients()[0].toString().equalsIgnoreCase(recipient)) {
-                    return message;
-                }
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("no mail to " + recipient + " within 15 s");
-    }
-
     static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    private static RunningService service() {
+        return ACCOUNTS.service();
+    }
+
+    private static Mailbox mailbox() {
+        return ACCOUNTS.mailbox();
     }
 }

@@ -2,40 +2,20 @@ package dev.accounts.bootstrap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetup;
 import dev.accounts.application.fixtures.Registrations;
 import dev.accounts.application.port.in.RegisterUserCommand;
 import java.net.http.HttpResponse;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Password guessing over HTTP: slowed per account, with the same 429 whatever the password; a reset still works. */
 class ThrottlingEndToEndTest {
 
-    private static final int SMTP_PORT = RegistrationEndToEndTest.freePort();
-
+    // Long waits, so that the test sees the block; a large client allowance, so that only the account counts.
     @RegisterExtension
-    static final GreenMailExtension SMTP = new GreenMailExtension(new ServerSetup(SMTP_PORT, "127.0.0.1", "smtp"))
-            .withPerMethodLifecycle(false);
-
-    private static RunningService service;
-    private final Mailbox mailbox = new Mailbox(SMTP);
-
-    @BeforeAll
-    static void startService() {
-        // Long waits, so that the test sees the block; a large client allowance, so that only the account counts.
-        service = RunningService.start(SMTP_PORT, Map.of("ACCOUNTS_THROTTLE_FIRST_WAIT", "1m",
-                "ACCOUNTS_THROTTLE_CLIENT_FREE_FAILURES", "1000"));
-    }
-
-    @AfterAll
-    static void stopService() throws Exception {
-        service.close();
-    }
+    static final ServiceWithMail ACCOUNTS = ServiceWithMail.withSettings(Map.of(
+            "ACCOUNTS_THROTTLE_FIRST_WAIT", "1m", "ACCOUNTS_THROTTLE_CLIENT_FREE_FAILURES", "1000"));
 
     @Test
     void theFifthFailureBlocksTheAccountEvenForTheRightPasswordUntilAResetLiftsIt() throws Exception {
@@ -52,11 +32,11 @@ class ThrottlingEndToEndTest {
         assertThat(right.headers().firstValue("Retry-After")).hasValueSatisfying(
                 seconds -> assertThat(Long.parseLong(seconds)).isBetween(1L, 60L));
 
-        assertThat(service.call("POST", "/api/password-resets", null, Map.of("email", user.email())).statusCode())
+        assertThat(service().call("POST", "/api/password-resets", null, Map.of("email", user.email())).statusCode())
                 .isEqualTo(202);
-        String token = Mailbox.link(mailbox.await(user.email(), "Reset your")).token();
+        String token = Mailbox.link(mailbox().await(user.email(), "Reset your")).token();
         String newPassword = "unlocked by the reset 99";
-        assertThat(service.call("POST", "/api/password-resets/confirm", null,
+        assertThat(service().call("POST", "/api/password-resets/confirm", null,
                 Map.of("token", token, "newPassword", newPassword)).statusCode()).isEqualTo(204);
         assertThat(logIn(user.username(), newPassword).statusCode()).isEqualTo(201);
     }
@@ -76,13 +56,21 @@ class ThrottlingEndToEndTest {
     }
 
     private static RegisterUserCommand register(RegisterUserCommand user) {
-        HttpResponse<String> response = service.postJson("/api/users",
+        HttpResponse<String> response = service().postJson("/api/users",
                 Map.of("username", user.username(), "email", user.email(), "password", user.password()));
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         return user;
     }
 
     private static HttpResponse<String> logIn(String login, String password) {
-        return service.call("POST", "/api/sessions", null, Map.of("login", login, "password", password));
+        return service().call("POST", "/api/sessions", null, Map.of("login", login, "password", password));
+    }
+
+    private static RunningService service() {
+        return ACCOUNTS.service();
+    }
+
+    private static Mailbox mailbox() {
+        return ACCOUNTS.mailbox();
     }
 }
