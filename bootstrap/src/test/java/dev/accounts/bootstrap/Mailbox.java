@@ -36,16 +36,6 @@ final class Mailbox {
         throw new AssertionError("no mail '" + subjectPart + "' to " + recipient + " within 15 s");
     }
 
-    int count(String recipient, String subjectPart) throws Exception {
-        int count = 0;
-        for (MimeMessage message : smtp.getReceivedMessages()) {
-            if (message.getAllRecipients()[0].toString().equalsIgnoreCase(recipient) && message.getSubject().contains(subjectPart)) {
-                count++;
-            }
-        }
-        return count;
-    }
-
     static String text(Part part) throws Exception {
         if (part.isMimeType("text/plain")) {
             return (String) part.getContent();

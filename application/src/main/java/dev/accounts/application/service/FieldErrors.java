@@ -30,10 +30,6 @@ final class FieldErrors {
         errors.add(new FieldError(field, message));
     }
 
-    boolean hasErrorFor(String field) {
-        return errors.stream().anyMatch(error -> error.field().equals(field));
-    }
-
     void throwIfAny() {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
