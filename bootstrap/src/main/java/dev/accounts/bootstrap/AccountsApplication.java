@@ -3,6 +3,11 @@ package dev.accounts.bootstrap;
 import dev.accounts.adapter.in.rest.CorsAllowlistFilter;
 import dev.accounts.adapter.in.rest.RequestBodyLimitFilter;
 import dev.accounts.adapter.in.rest.SecurityHeadersFilter;
+import dev.accounts.bootstrap.logging.ConsoleLogFormat;
+import dev.accounts.bootstrap.logging.LogFormat;
+import dev.accounts.bootstrap.logging.RequestIdFilter;
+import dev.accounts.bootstrap.metrics.MetricsEndpointConfiguration;
+import io.micrometer.observation.ObservationRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -11,6 +16,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -45,11 +51,18 @@ public final class AccountsApplication implements AutoCloseable {
                 System.err.println("accounts: unknown command '" + args[0] + "' (known: " + SuperuserCommand.NAME + ")");
                 System.exit(2);
             }
+            LogFormat logFormat = settings.observability().logFormat();
+            ConsoleLogFormat.use(logFormat);
             LOG.info("Starting Accounts: {}", settings.describe());
             AccountsApplication application = start(settings);
             Runtime.getRuntime().addShutdownHook(new Thread(application::close, "accounts-shutdown"));
-            LOG.info("Accounts is ready");
-            System.out.println("Accounts is ready at " + application.localUrl());
+            if (logFormat == LogFormat.JSON) {
+                // Standard output then carries nothing but JSON objects, this line included.
+                LOG.info("Accounts is ready at {}", application.localUrl());
+            } else {
+                LOG.info("Accounts is ready");
+                System.out.println("Accounts is ready at " + application.localUrl());
+            }
         } catch (ConfigurationException | StartupException e) {
             LOG.debug("Start-up failed", e);
             System.err.println("accounts: " + e.getMessage());
@@ -61,12 +74,15 @@ public final class AccountsApplication implements AutoCloseable {
         CoreContext core = CoreContext.start(settings);
         AnnotationConfigWebApplicationContext webContext = new AnnotationConfigWebApplicationContext();
         webContext.setParent(core.context());
-        webContext.register(WebConfiguration.class);
+        webContext.register(WebConfiguration.class, MetricsEndpointConfiguration.class);
         try {
             boolean https = "https".equals(settings.mail().publicUrl().getScheme());
-            // Headers first, so that even a 413 from the body limit or a refused CORS preflight carries them.
+            // The request id first, so every line logged for a request carries it; then the HTTP metrics, so they
+            // see every answer; then the headers, so that even a 413 from the body limit or a refused CORS
+            // preflight carries them.
             EmbeddedTomcat tomcat = EmbeddedTomcat.start(settings.http().address(), settings.http().port(), https,
-                    new DispatcherServlet(webContext), new SecurityHeadersFilter(https),
+                    new DispatcherServlet(webContext), new RequestIdFilter(),
+                    new ServerHttpObservationFilter(core.bean(ObservationRegistry.class)), new SecurityHeadersFilter(https),
                     new CorsAllowlistFilter(settings.security().corsAllowedOrigins()),
                     new RequestBodyLimitFilter(settings.http().maxBodyBytes()));
             return new AccountsApplication(core, tomcat);

@@ -1,6 +1,8 @@
 package dev.accounts.bootstrap;
 
+import dev.accounts.adapter.out.crypto.Argon2Implementation;
 import dev.accounts.adapter.out.mail.MailSettings;
+import dev.accounts.bootstrap.logging.LogFormat;
 import dev.accounts.application.service.LifecyclePolicy;
 import dev.accounts.application.service.LoginThrottlePolicy;
 import dev.accounts.domain.throttle.BackoffPolicy;
@@ -17,7 +19,20 @@ import java.util.Optional;
  * each with its default). Secrets never appear in {@link #toString()} or {@link #describe()}.
  */
 public record AccountsSettings(Http http, Database database, MailSettings mail, Delivery delivery, Passwords passwords,
-                               LifecyclePolicy lifecycle, Security security, int maxConcurrentHashes) {
+                               LifecyclePolicy lifecycle, Security security, int maxConcurrentHashes,
+                               Argon2Implementation hasher, Observability observability, Store store) {
+
+    /** Where accounts are kept: PostgreSQL (the default), or memory, which keeps nothing after the process ends. */
+    public enum Store { POSTGRES, MEMORY }
+
+    /** How the service reports on itself: the log line format, and the token a metrics scraper must present, if any. */
+    public record Observability(LogFormat logFormat, Optional<String> metricsToken) {
+
+        @Override
+        public String toString() {
+            return "Observability[logFormat=" + logFormat + ", metricsToken=" + (metricsToken.isPresent() ? "set" : "none") + "]";
+        }
+    }
 
     /**
      * Who may be believed about client addresses, which browser origins may call the API, whether registration
@@ -45,14 +60,19 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
         }
     }
 
-    /** How the outbox worker paces itself and retries. */
+    /**
+     * How the outbox worker paces itself and retries; {@code sendParallelism} messages of a round are sent at once,
+     * each over an SMTP connection of its own kept open between messages.
+     */
     public record Delivery(Duration pollInterval, Duration lease, int batchSize, Duration retryBase, Duration retryCap,
-                           int maxAttempts) {
+                           int maxAttempts, int sendParallelism) {
     }
 
     /** Password length policy, in code points. */
     public record Passwords(int minLength, int maxLength) {
     }
+
+    private static final int MIN_METRICS_TOKEN_LENGTH = 16;
 
     public static AccountsSettings fromEnvironment(Map<String, String> variables) {
         Environment env = new Environment(variables);
@@ -72,10 +92,12 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
         Delivery delivery = new Delivery(
                 env.duration("ACCOUNTS_MAIL_POLL_INTERVAL", Duration.ofMillis(500)),
                 env.duration("ACCOUNTS_MAIL_LEASE", Duration.ofMinutes(2)),
-                env.integer("ACCOUNTS_MAIL_BATCH_SIZE", 20, 1, 1000),
+                env.integer("ACCOUNTS_MAIL_BATCH_SIZE", 64, 1, 1000),
                 env.duration("ACCOUNTS_MAIL_RETRY_BASE", Duration.ofSeconds(1)),
                 env.duration("ACCOUNTS_MAIL_RETRY_CAP", Duration.ofMinutes(10)),
-                env.integer("ACCOUNTS_MAIL_MAX_ATTEMPTS", 10, 1, 1000));
+                env.integer("ACCOUNTS_MAIL_MAX_ATTEMPTS", 10, 1, 1000),
+                // One lane by default: a crash then repeats at most one message; more lanes drain faster.
+                env.integer("ACCOUNTS_MAIL_SEND_PARALLELISM", 1, 1, 64));
         if (delivery.retryCap().compareTo(delivery.retryBase()) < 0) {
             throw new ConfigurationException("ACCOUNTS_MAIL_RETRY_CAP must not be shorter than ACCOUNTS_MAIL_RETRY_BASE");
         }
@@ -107,7 +129,17 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
         Security security = new Security(env.list("ACCOUNTS_TRUSTED_PROXIES"), env.list("ACCOUNTS_CORS_ALLOWED_ORIGINS"),
                 env.bool("ACCOUNTS_REGISTRATION_PRIVACY", false), throttle);
         int hashes = env.integer("ACCOUNTS_HASH_CONCURRENCY", Runtime.getRuntime().availableProcessors(), 1, 256);
-        return new AccountsSettings(http, database, mail, delivery, passwords, lifecycle, security, hashes);
+        Argon2Implementation hasher = env.choice("ACCOUNTS_HASHER", Argon2Implementation.AUTO, Argon2Implementation.class);
+        Observability observability = new Observability(env.choice("ACCOUNTS_LOG_FORMAT", LogFormat.TEXT, LogFormat.class),
+                metricsToken(env));
+        Store store = env.choice("ACCOUNTS_STORE", Store.POSTGRES, Store.class);
+        if (store == Store.MEMORY && database.url().isPresent()) {
+            // Silently ignoring the database would let an operator believe accounts are kept there.
+            throw new ConfigurationException("ACCOUNTS_STORE=memory keeps nothing in a database: unset ACCOUNTS_DB_URL "
+                    + "or use ACCOUNTS_STORE=postgres");
+        }
+        return new AccountsSettings(http, database, mail, delivery, passwords, lifecycle, security, hashes, hasher,
+                observability, store);
     }
 
     private static MailSettings mail(Environment env, URI publicUrl) {
@@ -155,6 +187,16 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
         return host.contains(".") ? host : host + ".localhost";
     }
 
+    /** Printable ASCII without spaces (it travels in a header), long enough not to be guessed; never echoed. */
+    private static Optional<String> metricsToken(Environment env) {
+        Optional<String> token = env.optional("ACCOUNTS_METRICS_TOKEN");
+        if (token.isPresent() && !token.get().matches("[!-~]{" + MIN_METRICS_TOKEN_LENGTH + ",}")) {
+            throw new ConfigurationException("ACCOUNTS_METRICS_TOKEN must be at least " + MIN_METRICS_TOKEN_LENGTH
+                    + " printable ASCII characters without spaces");
+        }
+        return token;
+    }
+
     private static String requireJdbcUrl(String url) {
         if (!url.startsWith("jdbc:postgresql://")) {
             throw new ConfigurationException("ACCOUNTS_DB_URL must be a PostgreSQL JDBC URL such as "
@@ -167,9 +209,12 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
     public String describe() {
         return "http=" + http.address() + ":" + http.port()
                 + " publicUrl=" + mail.publicUrl()
-                + " database=" + (database.embedded() ? "embedded(" + database.dataDirectory().toAbsolutePath() + ")"
-                        : database.url().get())
-                + " dbPool=" + database.poolSize()
+                + switch (store) {
+                    case MEMORY -> " store=memory";
+                    case POSTGRES -> " store=postgres database=" + (database.embedded()
+                            ? "embedded(" + database.dataDirectory().toAbsolutePath() + ")" : database.url().get())
+                            + " dbPool=" + database.poolSize();
+                }
                 + " mail=" + switch (mail.mode()) {
                     case LOG -> "logged";
                     case FILE -> "file:" + mail.pickupDirectory();
@@ -178,8 +223,12 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
                 + " passwordLength=" + passwords.minLength() + ".." + passwords.maxLength()
                 + " session=" + lifecycle.sessionLifetime() + "/idle " + lifecycle.sessionIdleTimeout()
                 + " mailRetry=" + delivery.retryBase() + ".." + delivery.retryCap() + " x" + delivery.maxAttempts()
+                + " mailBatch=" + delivery.batchSize() + " mailParallelism=" + delivery.sendParallelism()
                 + " registrationPrivacy=" + security.registrationPrivacy()
                 + " trustedProxies=" + security.trustedProxies() + " corsOrigins=" + security.corsAllowedOrigins()
-                + " hashConcurrency=" + maxConcurrentHashes;
+                + " hashConcurrency=" + maxConcurrentHashes
+                + " hasher=" + hasher.name().toLowerCase()
+                + " logFormat=" + observability.logFormat().name().toLowerCase()
+                + " metrics=" + (observability.metricsToken().isPresent() ? "token" : "open");
     }
 }

@@ -1,12 +1,13 @@
 package dev.accounts.bootstrap;
 
+import dev.accounts.bootstrap.metrics.MetricsConfiguration;
 import java.sql.SQLException;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.AnnotationConfigApplicationContext;
 
 /**
- * The core of a running Accounts: database, use cases, mail worker, without the web server. The server runs on it;
- * the command-line tools ({@link SuperuserCommand}) use it alone.
+ * The core of a running Accounts: store (a database, or memory), use cases, mail worker, without the web server. The
+ * server runs on it; the command-line tools ({@link SuperuserCommand}) use it alone.
  */
 final class CoreContext implements AutoCloseable {
 
@@ -20,7 +21,8 @@ final class CoreContext implements AutoCloseable {
     static CoreContext start(AccountsSettings settings) {
         AnnotationConfigApplicationContext context = new AnnotationConfigApplicationContext();
         context.registerBean(AccountsSettings.class, () -> settings);
-        context.register(CoreConfiguration.class, PersistenceConfiguration.class, MailConfiguration.class);
+        context.register(CoreConfiguration.class, storeConfiguration(settings), MailConfiguration.class,
+                MetricsConfiguration.class);
         try {
             context.refresh();
             return new CoreContext(context);
@@ -28,6 +30,14 @@ final class CoreContext implements AutoCloseable {
             closeQuietly(context);
             throw new StartupException(describe(e, settings), e);
         }
+    }
+
+    /** The adapter behind the store ports: PostgreSQL, or memory, where no database is started or connected. */
+    private static Class<?> storeConfiguration(AccountsSettings settings) {
+        return switch (settings.store()) {
+            case POSTGRES -> PersistenceConfiguration.class;
+            case MEMORY -> InMemoryStoreConfiguration.class;
+        };
     }
 
     <T> T bean(Class<T> type) {

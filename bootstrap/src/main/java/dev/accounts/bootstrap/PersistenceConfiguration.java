@@ -7,15 +7,21 @@ import dev.accounts.adapter.out.persistence.JooqEmailTokenStore;
 import dev.accounts.adapter.out.persistence.JooqProfileRepository;
 import dev.accounts.adapter.out.persistence.JooqSessionStore;
 import dev.accounts.adapter.out.persistence.JooqContexts;
+import dev.accounts.adapter.out.persistence.JooqDeadLetters;
 import dev.accounts.adapter.out.persistence.JooqMailOutbox;
+import dev.accounts.adapter.out.persistence.JooqMailQueueStatistics;
+import dev.accounts.adapter.out.persistence.JooqUserDirectory;
 import dev.accounts.adapter.out.persistence.JooqUserRepository;
 import dev.accounts.adapter.out.persistence.SpringTransactions;
 import dev.accounts.application.port.out.AuditTrail;
+import dev.accounts.application.port.out.DeadLetters;
 import dev.accounts.application.port.out.EmailTokenStore;
+import dev.accounts.application.port.out.MailQueueStatistics;
 import dev.accounts.application.port.out.ProfileRepository;
 import dev.accounts.application.port.out.SessionStore;
 import dev.accounts.application.port.out.StoreHealth;
 import dev.accounts.application.port.out.Transactions;
+import dev.accounts.application.port.out.UserDirectory;
 import dev.accounts.application.port.out.UserRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +67,18 @@ class PersistenceConfiguration {
         return new JooqUserRepository(dsl);
     }
 
+    /** The admin API's user search. */
+    @Bean
+    UserDirectory userDirectory(DSLContext dsl) {
+        return new JooqUserDirectory(dsl);
+    }
+
+    /** The admin API's view of the outbox's dead messages. */
+    @Bean
+    DeadLetters deadLetters(DSLContext dsl) {
+        return new JooqDeadLetters(dsl);
+    }
+
     @Bean
     ProfileRepository profileRepository(DSLContext dsl) {
         return new JooqProfileRepository(dsl);
@@ -89,7 +107,7 @@ class PersistenceConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     ThrottleHousekeeping throttleHousekeeping(JooqLoginThrottle loginThrottle, Clock clock) {
-        return new ThrottleHousekeeping(loginThrottle, clock);
+        return new ThrottleHousekeeping(loginThrottle::deleteStale, clock);
     }
 
     @Bean
@@ -100,5 +118,11 @@ class PersistenceConfiguration {
     @Bean
     StoreHealth storeHealth(DataSource dataSource) {
         return new JdbcStoreHealth(dataSource, Duration.ofSeconds(2));
+    }
+
+    /** Read by the outbox gauges of {@code /metrics}. */
+    @Bean
+    MailQueueStatistics mailQueueStatistics(DSLContext dsl) {
+        return new JooqMailQueueStatistics(dsl);
     }
 }

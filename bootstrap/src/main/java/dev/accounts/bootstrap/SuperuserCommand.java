@@ -32,6 +32,12 @@ final class SuperuserCommand {
     /** Runs the command against the service's configured store; returns the process exit code. */
     static int run(AccountsSettings settings, String[] args, Console console, BufferedReader stdin, PrintStream out,
                    PrintStream err) {
+        if (settings.store() == AccountsSettings.Store.MEMORY) {
+            // Checked before the password is asked for: the superuser would vanish when this command exits.
+            err.println("accounts: create-superuser needs a store that keeps data; with ACCOUNTS_STORE=memory nothing "
+                    + "would persist (use ACCOUNTS_STORE=postgres)");
+            return 1;
+        }
         Map<String, String> options;
         try {
             options = options(args);

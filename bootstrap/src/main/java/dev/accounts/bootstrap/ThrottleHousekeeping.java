@@ -1,8 +1,8 @@
 package dev.accounts.bootstrap;
 
-import dev.accounts.adapter.out.persistence.JooqLoginThrottle;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -10,21 +10,29 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Deletes throttle rows that went quiet a day ago and block nothing: one row per client address that ever failed
- * would otherwise pile up. Hourly; several instances doing it at once is harmless (a DELETE by age).
+ * Deletes throttle rows (or in-memory entries) that went quiet a day ago and block nothing: one per client address
+ * that ever failed would otherwise pile up. Hourly; several instances doing it at once is harmless (a DELETE by age).
  */
 final class ThrottleHousekeeping implements AutoCloseable {
+
+    /** What each store's throttle offers besides the port: forgetting the keys not written since a time. */
+    @FunctionalInterface
+    interface StaleEntries {
+
+        /** Deletes the entries not written since {@code olderThan} that block nothing by then; returns how many. */
+        int deleteStale(Instant olderThan);
+    }
 
     private static final Logger LOG = LoggerFactory.getLogger(ThrottleHousekeeping.class);
     private static final Duration KEEP = Duration.ofDays(1);
     private static final Duration EVERY = Duration.ofHours(1);
 
-    private final JooqLoginThrottle throttle;
+    private final StaleEntries throttle;
     private final Clock clock;
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             runnable -> Thread.ofPlatform().name("throttle-housekeeping").daemon(true).unstarted(runnable));
 
-    ThrottleHousekeeping(JooqLoginThrottle throttle, Clock clock) {
+    ThrottleHousekeeping(StaleEntries throttle, Clock clock) {
         this.throttle = throttle;
         this.clock = clock;
     }

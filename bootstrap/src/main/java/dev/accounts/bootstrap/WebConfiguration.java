@@ -1,6 +1,11 @@
 package dev.accounts.bootstrap;
 
 import dev.accounts.adapter.in.rest.AccountController;
+import dev.accounts.adapter.in.rest.AdminMailController;
+import dev.accounts.adapter.in.rest.AdminUserController;
+import dev.accounts.adapter.in.rest.ApiDocument;
+import dev.accounts.adapter.in.rest.ApiDocumentController;
+import dev.accounts.adapter.in.rest.DocsPageController;
 import dev.accounts.adapter.in.rest.EmailVerificationController;
 import dev.accounts.adapter.in.rest.HealthController;
 import dev.accounts.adapter.in.rest.LinkPagesController;
@@ -24,6 +29,12 @@ import dev.accounts.application.port.in.ResetPasswordUseCase;
 import dev.accounts.application.port.in.UpdateAccountUseCase;
 import dev.accounts.application.port.in.UpdateProfileUseCase;
 import dev.accounts.application.port.in.VerifyEmailUseCase;
+import dev.accounts.application.port.in.admin.DeactivateUserUseCase;
+import dev.accounts.application.port.in.admin.GetUserUseCase;
+import dev.accounts.application.port.in.admin.ListDeadMailUseCase;
+import dev.accounts.application.port.in.admin.ListUsersUseCase;
+import dev.accounts.application.port.in.admin.ReactivateUserUseCase;
+import dev.accounts.application.port.in.admin.RequeueMailUseCase;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
@@ -84,7 +95,28 @@ class WebConfiguration {
     }
 
     @Bean
+    AdminUserController adminUserController(ListUsersUseCase listUsers, GetUserUseCase getUser,
+                                            DeactivateUserUseCase deactivateUser, ReactivateUserUseCase reactivateUser) {
+        return new AdminUserController(listUsers, getUser, deactivateUser, reactivateUser);
+    }
+
+    @Bean
+    AdminMailController adminMailController(ListDeadMailUseCase listDeadMail, RequeueMailUseCase requeueMail) {
+        return new AdminMailController(listDeadMail, requeueMail);
+    }
+
+    @Bean
     HealthController healthController(CheckReadinessUseCase checkReadiness) {
         return new HealthController(checkReadiness);
+    }
+
+    @Bean
+    ApiDocumentController apiDocumentController() {
+        return new ApiDocumentController(ApiDocument.load());
+    }
+
+    @Bean
+    DocsPageController docsPageController() {
+        return new DocsPageController();
     }
 }

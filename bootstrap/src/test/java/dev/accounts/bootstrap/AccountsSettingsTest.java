@@ -3,6 +3,7 @@ package dev.accounts.bootstrap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accounts.adapter.out.crypto.Argon2Implementation;
 import dev.accounts.adapter.out.mail.MailSettings;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +26,18 @@ class AccountsSettingsTest {
         assertThat(settings.delivery().retryBase()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.delivery().retryCap()).isEqualTo(Duration.ofMinutes(10));
         assertThat(settings.lifecycle()).isEqualTo(dev.accounts.application.service.LifecyclePolicy.DEFAULTS);
+    }
+
+    @Test
+    void sendsEightMailsAtOnceFromBatchesOf64UnlessTold() {
+        assertThat(AccountsSettings.fromEnvironment(Map.of()).delivery())
+                .returns(8, AccountsSettings.Delivery::sendParallelism)
+                .returns(64, AccountsSettings.Delivery::batchSize);
+        assertThat(AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_SEND_PARALLELISM", "1")).delivery().sendParallelism())
+                .isOne();
+        assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_SEND_PARALLELISM", "0")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("ACCOUNTS_MAIL_SEND_PARALLELISM must be a whole number from 1 to 64");
     }
 
     @Test
@@ -64,6 +77,39 @@ class AccountsSettingsTest {
                 .hasMessage("ACCOUNTS_SESSION_IDLE_TIMEOUT must be a positive duration such as 500ms, 10s, 5m or 1h, but is '0s'");
         assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_PASSWORD_MIN_LENGTH", "20",
                 "ACCOUNTS_PASSWORD_MAX_LENGTH", "16"))).isInstanceOf(ConfigurationException.class);
+    }
+
+    @Test
+    void keepsAccountsInPostgresUnlessToldToKeepThemInMemory() {
+        AccountsSettings byDefault = AccountsSettings.fromEnvironment(Map.of());
+        AccountsSettings memory = AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_STORE", "Memory"));
+
+        assertThat(byDefault.store()).isEqualTo(AccountsSettings.Store.POSTGRES);
+        assertThat(byDefault.describe()).contains("store=postgres database=embedded(");
+        assertThat(memory.store()).isEqualTo(AccountsSettings.Store.MEMORY);
+        assertThat(memory.describe()).contains("store=memory").doesNotContain("database=");
+    }
+
+    @Test
+    void refusesAnUnknownStoreAndADatabaseUrlWithTheMemoryStore() {
+        assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_STORE", "mysql")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessage("ACCOUNTS_STORE must be one of [postgres, memory], but is 'mysql'");
+        assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_STORE", "memory",
+                "ACCOUNTS_DB_URL", "jdbc:postgresql://db:5432/accounts")))
+                .isInstanceOf(ConfigurationException.class)
+                .hasMessageStartingWith("ACCOUNTS_STORE=memory keeps nothing in a database");
+    }
+
+    @Test
+    void choosesTheArgon2ImplementationNativeWhenItLoadsByDefault() {
+        assertThat(AccountsSettings.fromEnvironment(Map.of()).hasher()).isEqualTo(Argon2Implementation.AUTO);
+        AccountsSettings java = AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_HASHER", "java"));
+
+        assertThat(java.hasher()).isEqualTo(Argon2Implementation.JAVA);
+        assertThat(java.describe()).contains("hasher=java");
+        assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_HASHER", "bcrypt")))
+                .hasMessage("ACCOUNTS_HASHER must be one of [native, java, auto], but is 'bcrypt'");
     }
 
     @Test

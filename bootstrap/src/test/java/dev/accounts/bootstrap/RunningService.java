@@ -1,14 +1,11 @@
 package dev.accounts.bootstrap;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Map;
@@ -22,11 +19,17 @@ final class RunningService implements AutoCloseable {
 
     private final Path dataDirectory;
     private final AccountsApplication application;
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final ApiClient client;
 
     private RunningService(Path dataDirectory, AccountsApplication application) {
         this.dataDirectory = dataDirectory;
         this.application = application;
+        try {
+            this.client = ApiClient.forService(application.localUrl());
+        } catch (RuntimeException | AssertionError e) {
+            application.close();
+            throw e;
+        }
     }
 
     /** Starts with mail going to a plain SMTP server on localhost at {@code smtpPort}, plus any extra variables. */
@@ -47,43 +50,32 @@ final class RunningService implements AutoCloseable {
         return new RunningService(data, AccountsApplication.start(AccountsSettings.fromEnvironment(env)));
     }
 
+    // Every exchange below is checked against the OpenAPI document the service serves (ApiClient, ApiContract).
+
     HttpResponse<String> post(String path, String contentType, String body) {
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return client.post(path, contentType, body);
     }
 
     HttpResponse<String> postJson(String path, Object body) {
-        return post(path, "application/json", JSON.writeValueAsString(body));
+        return client.postJson(path, body);
     }
 
     HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET());
+        return client.get(path);
     }
 
     /** A request with a JSON body (or none when {@code body} is null) and, when {@code bearer} is not null, a token. */
     HttpResponse<String> call(String method, String path, String bearer, Object body) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path));
-        if (bearer != null) {
-            request.header("Authorization", "Bearer " + bearer);
-        }
-        if (body == null) {
-            request.method(method, HttpRequest.BodyPublishers.noBody());
-        } else {
-            request.header("Content-Type", "application/json")
-                    .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-        }
-        return send(request);
+        return client.call(method, path, bearer, body);
     }
 
     HttpResponse<String> send(HttpRequest.Builder request) {
-        try {
-            return client.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return client.send(request);
+    }
+
+    /** For requests that break the OpenAPI document on purpose (bad JSON, a wrong type, no token): answers still checked. */
+    ApiClient withoutRequestValidation() {
+        return client.withoutRequestValidation();
     }
 
     /** A bean of the running service's core (its data source, say), for assertions on what was stored. */

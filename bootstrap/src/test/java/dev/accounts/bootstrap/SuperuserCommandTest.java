@@ -44,6 +44,22 @@ class SuperuserCommandTest {
     }
 
     @Test
+    void refusesTheMemoryStoreBeforeAskingForAPassword() {
+        AccountsSettings settings = AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_STORE", "memory"));
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        StringReader stdin = new StringReader(PASSWORD + "\n");
+
+        int exit = SuperuserCommand.run(settings, new String[] {"create-superuser", "--username", "root_admin",
+                        "--email", "admin@example.com"}, null, new BufferedReader(stdin), System.out,
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString(StandardCharsets.UTF_8)).hasLineCount(1)
+                .startsWith("accounts: create-superuser needs a store that keeps data").contains("ACCOUNTS_STORE=memory");
+        assertThat(new BufferedReader(stdin).lines()).as("the password was never read").containsExactly(PASSWORD);
+    }
+
+    @Test
     void refusesMissingOptionsAndWeakPasswordsWithoutAStackTrace() {
         AccountsSettings settings = AccountsSettings.fromEnvironment(Map.of(
                 "ACCOUNTS_DATA_DIR", TestDirectories.reachableByEveryone("accounts-superuser-").resolve("pg").toString()));

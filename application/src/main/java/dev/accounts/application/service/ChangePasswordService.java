@@ -2,6 +2,8 @@ package dev.accounts.application.service;
 
 import dev.accounts.application.port.in.ChangePasswordCommand;
 import dev.accounts.application.port.in.ChangePasswordUseCase;
+import dev.accounts.application.port.in.UnauthenticatedException;
+import dev.accounts.application.port.in.WrongPasswordException;
 import dev.accounts.application.port.out.AuditTrail;
 import dev.accounts.application.port.out.EmailTokenStore;
 import dev.accounts.application.port.out.LoginThrottle;
@@ -80,14 +82,27 @@ public final class ChangePasswordService implements ChangePasswordUseCase {
 
         PasswordHash newHash = hasher.hash(Password.of(command.newPassword()));
         Instant now = Now.of(clock);
-        transactions.inTransaction(() -> {
-            User changed = SignedInUsers.load(users, command.current()).withPasswordHash(newHash, now);
+        boolean applied = transactions.inTransaction(() -> {
+            // Locked and checked again: of parallel changes that all passed the check above, only the first may apply.
+            User current = users.findByIdForUpdate(command.current().userId()).orElseThrow(UnauthenticatedException::new);
+            if (!current.passwordHash().equals(user.passwordHash())) {
+                return false;
+            }
+            User changed = current.withPasswordHash(newHash, now);
             users.update(changed);
             sessions.revokeAllExcept(changed.id(), command.current().session());
             tokens.invalidateAll(changed.id(), TokenPurpose.PASSWORD_RESET);
             outbox.enqueue(OutgoingMail.passwordChangedNotice(changed));
             audit.record(new AuditEvent(now, AuditAction.PASSWORD_CHANGE, changed.id(), client, AuditOutcome.SUCCESS));
+            return true;
         });
+        if (!applied) {
+            // Another change committed since the check: the password typed is no longer the current one. Not a guess,
+            // so the throttle does not count it.
+            audit.record(new AuditEvent(now, AuditAction.PASSWORD_CHANGE, user.id(), client, AuditOutcome.FAILURE));
+            LOG.log(Level.INFO, () -> "password change user=" + user.id() + " outcome=superseded");
+            throw new WrongPasswordException();
+        }
         LOG.log(Level.INFO, () -> "password change user=" + user.id() + " outcome=success");
     }
 }

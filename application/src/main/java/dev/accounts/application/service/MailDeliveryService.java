@@ -10,19 +10,32 @@ import java.lang.System.Logger.Level;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.random.RandomGenerator;
 
 /**
- * One round of the outbox: claim due messages under a lease, send each outside any transaction, then record
- * the outcome. A worker that dies mid-round leaves its messages leased; another worker takes them once the
- * lease runs out, so a crash can repeat a message but never lose it.
+ * One round of the outbox: claim due messages under a lease, send them outside any transaction, up to
+ * {@code parallelism} at once, and record each outcome as soon as its send returns. A worker that dies mid-round
+ * leaves its messages leased; another worker takes them once the lease runs out, so a crash can repeat a message but
+ * never lose it. The messages a crash can repeat are those accepted by the mail server but not yet recorded: at
+ * most one per lane.
+ *
+ * <p>A round returns only when every lane has stopped and every outcome is recorded, even if its thread is
+ * interrupted: an interrupted round could send its messages twice. No send starts once half the lease has passed,
+ * so a slow mail server cannot hold a round past its lease; the messages left are put back as a failed attempt.
  */
 public final class MailDeliveryService implements DeliverMailUseCase {
 
     private static final Logger LOG = System.getLogger(MailDeliveryService.class.getName());
     private static final int MAX_ERROR_LENGTH = 1000;
+    static final String NOT_STARTED = "not sent: the delivery round reached half its lease before this message's turn";
 
     private final MailDeliveryQueue queue;
     private final MailSender sender;
@@ -31,32 +44,90 @@ public final class MailDeliveryService implements DeliverMailUseCase {
     private final Duration lease;
     private final int batchSize;
     private final RandomGenerator random;
+    private final Executor sendExecutor;
+    private final int parallelism;
+    /** Lanes draw retry times concurrently; not every {@link RandomGenerator} is thread-safe. */
+    private final Object randomLock = new Object();
 
+    /** Sends one message at a time, in the thread that calls {@link #deliverDueMail()}. */
     public MailDeliveryService(MailDeliveryQueue queue, MailSender sender, RetryPolicy retryPolicy, Clock clock,
                                Duration lease, int batchSize, RandomGenerator random) {
-        this.queue = queue;
-        this.sender = sender;
-        this.retryPolicy = retryPolicy;
-        this.clock = clock;
-        this.lease = lease;
+        this(queue, sender, retryPolicy, clock, lease, batchSize, random, Runnable::run, 1);
+    }
+
+    /**
+     * @param sendExecutor runs the lanes but one (the calling thread is a lane too), so it needs
+     *                     {@code parallelism - 1} threads to send at full parallelism; its threads must not be virtual
+     *                     where mail clients block inside {@code synchronized} code
+     * @param parallelism  how many messages are sent at once, at most; the mail sender must allow that many
+     *                     concurrent calls
+     */
+    public MailDeliveryService(MailDeliveryQueue queue, MailSender sender, RetryPolicy retryPolicy, Clock clock,
+                               Duration lease, int batchSize, RandomGenerator random, Executor sendExecutor,
+                               int parallelism) {
+        this.queue = Objects.requireNonNull(queue, "queue");
+        this.sender = Objects.requireNonNull(sender, "sender");
+        this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.lease = Objects.requireNonNull(lease, "lease");
+        this.random = Objects.requireNonNull(random, "random");
+        this.sendExecutor = Objects.requireNonNull(sendExecutor, "sendExecutor");
+        if (lease.isNegative() || lease.isZero() || batchSize < 1 || parallelism < 1) {
+            throw new IllegalArgumentException("need a positive lease, batchSize >= 1 and parallelism >= 1");
+        }
         this.batchSize = batchSize;
-        this.random = random;
+        this.parallelism = parallelism;
     }
 
     @Override
     public DeliveryReport deliverDueMail() {
-        List<QueuedMail> claimed = queue.claimDue(clock.instant(), lease, batchSize);
-        int sent = 0;
-        int retried = 0;
-        int dead = 0;
-        for (QueuedMail mail : claimed) {
-            switch (deliver(mail)) {
-                case SENT -> sent++;
-                case RETRY -> retried++;
-                case DEAD -> dead++;
+        Instant claimedAt = clock.instant();
+        List<QueuedMail> claimed = queue.claimDue(claimedAt, lease, batchSize);
+        DeliveryRound round = new DeliveryRound(claimed, claimedAt.plus(lease.dividedBy(2)));
+        List<CompletableFuture<Void>> otherLanes = startOtherLanes(round, Math.min(parallelism, claimed.size()) - 1);
+        Throwable failure = null;
+        try {
+            runLane(round);
+        } catch (RuntimeException | Error e) {
+            failure = e;
+        }
+        for (CompletableFuture<Void> lane : otherLanes) {
+            try {
+                lane.join(); // not interruptible: the round waits for every send it started to be recorded
+            } catch (CompletionException e) {
+                failure = firstOf(failure, e.getCause());
             }
         }
-        return new DeliveryReport(sent, retried, dead);
+        if (failure != null) {
+            throw rethrown(failure);
+        }
+        round.notStarted().forEach(mail -> round.count(failed(mail, NOT_STARTED, false)));
+        return round.report();
+    }
+
+    private List<CompletableFuture<Void>> startOtherLanes(DeliveryRound round, int count) {
+        List<CompletableFuture<Void>> lanes = new ArrayList<>(Math.max(count, 0));
+        for (int i = 0; i < count; i++) {
+            try {
+                lanes.add(CompletableFuture.runAsync(() -> runLane(round), sendExecutor));
+            } catch (RejectedExecutionException e) {
+                // Fewer lanes, not fewer messages: the lanes that run take what this one would have sent.
+                LOG.log(Level.WARNING, "mail send executor refused a lane; this round sends with {0} lanes", i + 1);
+                break;
+            }
+        }
+        return lanes;
+    }
+
+    private void runLane(DeliveryRound round) {
+        try {
+            for (Optional<QueuedMail> next = round.next(clock.instant()); next.isPresent(); next = round.next(clock.instant())) {
+                round.count(deliver(next.get()));
+            }
+        } catch (RuntimeException | Error e) {
+            round.halt();
+            throw e;
+        }
     }
 
     private Outcome deliver(QueuedMail mail) {
@@ -75,7 +146,7 @@ public final class MailDeliveryService implements DeliverMailUseCase {
 
     private Outcome failed(QueuedMail mail, String reason, boolean permanent) {
         String error = truncate(reason == null ? "unknown error" : reason);
-        Optional<Instant> next = permanent ? Optional.empty() : retryPolicy.nextAttempt(mail.attempt(), clock.instant(), random);
+        Optional<Instant> next = permanent ? Optional.empty() : nextAttempt(mail);
         if (next.isPresent()) {
             queue.retryLater(mail.id(), next.get(), error);
             log(mail, "retry", error);
@@ -84,6 +155,29 @@ public final class MailDeliveryService implements DeliverMailUseCase {
         queue.markDead(mail.id(), error);
         log(mail, "dead", error);
         return Outcome.DEAD;
+    }
+
+    private Optional<Instant> nextAttempt(QueuedMail mail) {
+        synchronized (randomLock) {
+            return retryPolicy.nextAttempt(mail.attempt(), clock.instant(), random);
+        }
+    }
+
+    private static Throwable firstOf(Throwable first, Throwable next) {
+        if (first == null) {
+            return next;
+        }
+        first.addSuppressed(next);
+        return first;
+    }
+
+    /** Lanes throw only unchecked exceptions; anything else would be a bug in this class. */
+    private static RuntimeException rethrown(Throwable failure) {
+        return switch (failure) {
+            case RuntimeException e -> e;
+            case Error e -> throw e;
+            default -> new IllegalStateException("a mail delivery lane failed", failure);
+        };
     }
 
     private static void log(QueuedMail mail, String outcome, String error) {
@@ -96,5 +190,5 @@ public final class MailDeliveryService implements DeliverMailUseCase {
         return text.length() <= MAX_ERROR_LENGTH ? text : text.substring(0, MAX_ERROR_LENGTH);
     }
 
-    private enum Outcome { SENT, RETRY, DEAD }
+    enum Outcome { SENT, RETRY, DEAD }
 }

@@ -14,6 +14,10 @@ import dev.accounts.domain.user.Username;
  */
 final class NewAccountRules {
 
+    /** Input that passed every rule, before the password is hashed. */
+    record Valid(Username username, EmailAddress email, Password password) {
+    }
+
     /** What a new account is made of once its input passed every rule. */
     record Accepted(Username username, EmailAddress email, PasswordHash passwordHash) {
     }
@@ -28,6 +32,11 @@ final class NewAccountRules {
 
     /** @throws dev.accounts.application.port.in.InvalidInputException listing every broken rule; nothing is hashed then */
     Accepted accept(RegisterUserCommand command) {
+        return hash(validate(command));
+    }
+
+    /** @throws dev.accounts.application.port.in.InvalidInputException listing every broken rule */
+    Valid validate(RegisterUserCommand command) {
         FieldErrors errors = new FieldErrors();
         Username username = errors.parse("username", () -> new Username(command.username()));
         EmailAddress email = errors.parse("email", () -> new EmailAddress(command.email()));
@@ -37,6 +46,10 @@ final class NewAccountRules {
             errors.addAll("password", passwordPolicy.violations(Password.of(command.password()), username, email));
         }
         errors.throwIfAny();
-        return new Accepted(username, email, hasher.hash(Password.of(command.password())));
+        return new Valid(username, email, Password.of(command.password()));
+    }
+
+    Accepted hash(Valid valid) {
+        return new Accepted(valid.username(), valid.email(), hasher.hash(valid.password()));
     }
 }

@@ -24,11 +24,13 @@ import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 
 /**
  * Checks every rule first, hashes outside any transaction, then stores in one transaction the user, their empty
  * profile, an email-verification token, the welcome mail that carries it and the audit entry. A taken username or
- * address is found by the store's unique index at insert time; that refusal is audited after the rollback.
+ * address is found by the store's unique index at insert time; that refusal is audited after the rollback. With
+ * {@link TakenNameCheck#BEFORE_HASHING} an obvious duplicate is answered before the hash, from two reads.
  */
 public final class RegisterUserService implements RegisterUserUseCase {
 
@@ -41,10 +43,19 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private final AuditTrail audit;
     private final Transactions transactions;
     private final Clock clock;
+    private final TakenNameCheck takenNameCheck;
 
+    /** Finds taken names at insert only ({@link TakenNameCheck#AT_INSERT}): every answer costs one hash. */
     public RegisterUserService(UserRepository users, ProfileRepository profiles, EmailTokenStore tokens, MailOutbox outbox,
                                PasswordHasher hasher, PasswordPolicy passwordPolicy, LifecyclePolicy lifecycle,
                                AuditTrail audit, Transactions transactions, Clock clock) {
+        this(users, profiles, tokens, outbox, hasher, passwordPolicy, lifecycle, audit, transactions, clock,
+                TakenNameCheck.AT_INSERT);
+    }
+
+    public RegisterUserService(UserRepository users, ProfileRepository profiles, EmailTokenStore tokens, MailOutbox outbox,
+                               PasswordHasher hasher, PasswordPolicy passwordPolicy, LifecyclePolicy lifecycle,
+                               AuditTrail audit, Transactions transactions, Clock clock, TakenNameCheck takenNameCheck) {
         this.users = users;
         this.profiles = profiles;
         this.tokens = tokens;
@@ -54,11 +65,16 @@ public final class RegisterUserService implements RegisterUserUseCase {
         this.audit = audit;
         this.transactions = transactions;
         this.clock = clock;
+        this.takenNameCheck = Objects.requireNonNull(takenNameCheck, "takenNameCheck");
     }
 
     @Override
     public UserView register(RegisterUserCommand command) {
-        NewAccountRules.Accepted accepted = rules.accept(command);
+        NewAccountRules.Valid valid = rules.validate(command);
+        if (takenNameCheck == TakenNameCheck.BEFORE_HASHING) {
+            rejectIfTaken(valid, command.clientAddress());
+        }
+        NewAccountRules.Accepted accepted = rules.hash(valid);
         Instant now = Now.of(clock);
         User user = User.register(UserId.generate(clock), accepted.username(), accepted.email(), accepted.passwordHash(), now);
         SecretToken verification = SecretToken.generate();
@@ -79,5 +95,21 @@ public final class RegisterUserService implements RegisterUserUseCase {
             throw e;
         }
         return UserView.from(user);
+    }
+
+    /** Username first, as the unique indexes are checked in that order at insert. */
+    private void rejectIfTaken(NewAccountRules.Valid valid, String clientAddress) {
+        if (users.findByUsername(valid.username()).isPresent()) {
+            throw refused(DuplicateUserException.Attribute.USERNAME, clientAddress);
+        }
+        if (users.findByEmail(valid.email()).isPresent()) {
+            throw refused(DuplicateUserException.Attribute.EMAIL, clientAddress);
+        }
+    }
+
+    /** Audited as the insert's refusal is: no user id, since none was made. */
+    private DuplicateUserException refused(DuplicateUserException.Attribute taken, String clientAddress) {
+        audit.record(new AuditEvent(Now.of(clock), AuditAction.REGISTRATION, null, clientAddress, AuditOutcome.FAILURE));
+        return new DuplicateUserException(taken);
     }
 }

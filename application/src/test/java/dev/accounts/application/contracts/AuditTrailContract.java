@@ -19,9 +19,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What every {@link AuditTrail} promises: an event is kept with every field as recorded (an unknown user or client
- * as unknown), whatever its action and outcome, in the order recorded; every one of many concurrent records is kept;
- * an event recorded inside a unit of work is kept when the unit commits and never when it fails, one recorded outside
- * any unit at once.
+ * as unknown; the superuser who acted and the message acted on, when there are), whatever its action and outcome, in
+ * the order recorded; every one of many concurrent records is kept; an event recorded inside a unit of work is kept
+ * when the unit commits and never when it fails, one recorded outside any unit at once.
  *
  * <p>A subclass gives the trail under test, the {@link Transactions} it joins, and a way to read back what it holds.
  * A trail that cannot be emptied (an append-only table) may be shared by tests: each test finds its own events by a
@@ -63,6 +63,20 @@ public abstract class AuditTrailContract {
         audit().record(withoutClient);
 
         assertThat(mine()).containsExactly(withoutUser, withoutClient);
+    }
+
+    @Test
+    void keepsTheSuperuserWhoActedAndTheMessageAnActionWasAbout() {
+        UserId admin = new UserId(UUID.randomUUID());
+        AuditEvent onAccount = AuditEvent.byAdmin(T0, AuditAction.USER_DEACTIVATED, admin, user, client,
+                AuditOutcome.SUCCESS);
+        AuditEvent onMessage = AuditEvent.byAdmin(T0, AuditAction.MAIL_REQUEUED, admin, null, client, AuditOutcome.FAILURE)
+                .aboutMail(UUID.randomUUID());
+
+        audit().record(onAccount);
+        audit().record(onMessage);
+
+        assertThat(mine()).containsExactly(onAccount, onMessage);
     }
 
     @Test

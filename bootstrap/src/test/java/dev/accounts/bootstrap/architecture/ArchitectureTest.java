@@ -32,7 +32,7 @@ class ArchitectureTest {
     Stream<DynamicTest> everyModuleIsImported() {
         return Stream.of("domain.user", "application.port.in", "application.port.out", "application.service",
                         "adapter.in.rest", "adapter.out.persistence", "adapter.out.persistence.jooq", "adapter.out.mail",
-                        "adapter.out.crypto", "bootstrap")
+                        "adapter.out.crypto", "adapter.out.inmemory", "bootstrap")
                 .map(pkg -> DynamicTest.dynamicTest(pkg, () -> {
                     if (!production.containPackage("dev.accounts." + pkg)) {
                         throw new AssertionError("no classes imported from dev.accounts." + pkg + ": the rules would check nothing");

@@ -18,7 +18,7 @@ public final class HexagonRules {
     static final String[] FRAMEWORKS = {"org.springframework..", "org.jooq..", "tools.jackson..", "com.fasterxml.jackson..",
             "jakarta.servlet..", "javax.servlet..", "jakarta.mail..", "javax.mail..", "org.simplejavamail..",
             "jakarta.validation..", "javax.validation..", "jakarta.persistence..", "org.hibernate..", "lombok..",
-            "com.zaxxer..", "org.flywaydb..", "org.slf4j.."};
+            "com.zaxxer..", "org.flywaydb..", "org.slf4j..", "io.micrometer..", "io.prometheus.."};
 
     private final String root;
 
@@ -41,7 +41,7 @@ public final class HexagonRules {
     public ArchRule coreUsesNoFramework() {
         return noClasses().that().resideInAnyPackage(root + ".domain..", root + ".application..")
                 .should().dependOnClassesThat().resideInAnyPackage(FRAMEWORKS)
-                .as("no Spring, jOOQ, Jackson, servlet, mail, validation or persistence framework in domain or application");
+                .as("no Spring, jOOQ, Jackson, servlet, mail, validation, persistence, logging or metrics framework in domain or application");
     }
 
     public ArchRule adaptersDoNotDependOnEachOther() {

@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * Another user already has this username or address, ignoring case. Raised by whatever stores users, from
- * its own uniqueness guarantee (a unique index), never from a look-up made beforehand.
+ * its own uniqueness guarantee (a unique index). A look-up made beforehand may raise it too, to spare work for an
+ * obvious duplicate, but never replaces that guarantee: two concurrent registrations both pass any look-up.
  */
 public final class DuplicateUserException extends RuntimeException {
 

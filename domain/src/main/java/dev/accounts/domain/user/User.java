@@ -99,6 +99,24 @@ public final class User {
         return new User(id, username, email, pendingEmail, newHash, emailVerified, active, superuser, createdAt, now);
     }
 
+    /**
+     * The account can no longer log in, and an existing session no longer authenticates. Ending those sessions is the
+     * caller's job (the aggregate does not hold them). Deactivating an inactive user changes nothing.
+     */
+    public User deactivate(Instant now) {
+        return active ? new User(id, username, email, pendingEmail, passwordHash, emailVerified, false, superuser,
+                createdAt, now) : this;
+    }
+
+    /**
+     * The account may log in again, with a new session: ended ones stay ended. Reactivating an active user changes
+     * nothing.
+     */
+    public User reactivate(Instant now) {
+        return active ? this : new User(id, username, email, pendingEmail, passwordHash, emailVerified, true, superuser,
+                createdAt, now);
+    }
+
     public UserId id() {
         return id;
     }

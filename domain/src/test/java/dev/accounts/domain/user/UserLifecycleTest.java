@@ -57,4 +57,28 @@ class UserLifecycleTest {
         assertThat(changed.username()).isEqualTo(alice.username());
         assertThat(changed.createdAt()).isEqualTo(NOW);
     }
+
+    @Test
+    void aDeactivatedUserIsInactiveWithEverythingElseKept() {
+        User deactivated = alice.deactivate(LATER);
+        assertThat(deactivated.active()).isFalse();
+        assertThat(deactivated.updatedAt()).isEqualTo(LATER);
+        assertThat(deactivated.username()).isEqualTo(alice.username());
+        assertThat(deactivated.passwordHash()).isEqualTo(alice.passwordHash());
+        assertThat(deactivated.superuser()).isEqualTo(alice.superuser());
+    }
+
+    @Test
+    void aReactivatedUserIsActiveAgain() {
+        User reactivated = alice.deactivate(LATER).reactivate(LATER.plusSeconds(1));
+        assertThat(reactivated.active()).isTrue();
+        assertThat(reactivated.updatedAt()).isEqualTo(LATER.plusSeconds(1));
+    }
+
+    @Test
+    void deactivatingAnInactiveOrReactivatingAnActiveUserChangesNothing() {
+        User deactivated = alice.deactivate(LATER);
+        assertThat(deactivated.deactivate(LATER.plusSeconds(5))).isSameAs(deactivated);
+        assertThat(alice.reactivate(LATER)).isSameAs(alice);
+    }
 }

@@ -28,7 +28,8 @@ final class MailFailureClassifier {
     private MailFailureClassifier() {
     }
 
-    static MailDeliveryException classify(RuntimeException failure) {
+    /** @param failure what simple-java-mail threw, or what Jakarta Mail threw to {@link PooledSmtpTransport} */
+    static MailDeliveryException classify(Exception failure) {
         List<Throwable> causes = causes(failure);
         Optional<MailDeliveryException> decided = causes.stream()
                 .flatMap(t -> t instanceof MailDeliveryException e ? Stream.of(e) : Stream.empty()).findFirst();

@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Each message carries the Message-ID {@code <outbox-id@sender-domain>}, the same on every attempt, so a
  * message repeated after a crash can be recognised as a duplicate.
+ *
+ * <p>Safe for concurrent calls. Over SMTP each concurrent call uses a connection of its own, kept open for the next
+ * message ({@link PooledSmtpTransport}); say how many calls may run at once, so that many connections stay open.
  */
 public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
 
@@ -35,8 +38,20 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
     private static final long CLOSE_TIMEOUT_SECONDS = 10;
     /** simple-java-mail logs whole messages, links and tokens included, through this logger at TRACE. */
     static final String LIBRARY_MESSAGE_LOGGER = "org.simplejavamail.mailer.internal.MailerImpl";
+    static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 finds its StreamProvider by scanning the class path with a ServiceLoader each time it
+        // builds, writes or parses a MIME part (jakartaee/mail-api#699, #861): about a third of the CPU time of
+        // sending a message. Naming the implementation turns each look-up into a Class.forName. Unless one was chosen.
+        if (System.getProperty(STREAM_PROVIDER_PROPERTY) == null) {
+            System.setProperty(STREAM_PROVIDER_PROPERTY, "org.eclipse.angus.mail.util.MailStreamProvider");
+        }
+    }
 
     private final Mailer mailer;
+    /** The SMTP connections, in SMTP mode; {@code null} otherwise. */
+    private final PooledSmtpTransport smtp;
     private final MailRenderer renderer;
     private final InternetAddress from;
     private final String messageIdDomain;
@@ -47,6 +62,18 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
 
     /** @param lifetimes how long the links in mails work, as configured, so the mails say so truthfully */
     public SimpleJavaMailSender(MailSettings settings, LinkLifetimes lifetimes) {
+        this(settings, lifetimes, 1);
+    }
+
+    /**
+     * @param lifetimes   how long the links in mails work, as configured, so the mails say so truthfully
+     * @param connections how many SMTP connections to keep open between messages: the most {@link #send} calls that
+     *                    run at once (more work, on connections closed after their message)
+     */
+    public SimpleJavaMailSender(MailSettings settings, LinkLifetimes lifetimes, int connections) {
+        if (connections < 1) {
+            throw new IllegalArgumentException("connections must be at least 1, was " + connections);
+        }
         this.from = settings.fromAddress();
         if (!ADDRESS_VALIDATOR.isValid(from.getAddress())) {
             // Fail at start-up: otherwise every message would be rejected by validation and given up.
@@ -54,13 +81,16 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         }
         this.messageIdDomain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
         this.renderer = new MailRenderer(settings.publicUrl(), lifetimes);
+        Session session = settings.mode() == MailSettings.Mode.SMTP ? SmtpSession.open(settings) : null;
+        this.smtp = session == null ? null : new PooledSmtpTransport(session, connections);
         this.mailer = switch (settings.mode()) {
-            case SMTP -> smtpMailer(settings);
+            case SMTP -> smtpMailer(session, smtp, settings);
             case LOG -> customMailer(new LoggingOnlyTransport());
             case FILE -> customMailer(new PickupDirectoryTransport(settings.pickupDirectory()));
         };
         LOG.info("mail sender ready: {}", switch (settings.mode()) {
-            case SMTP -> settings.transport() + " to " + settings.host() + ":" + settings.port();
+            case SMTP -> settings.transport() + " to " + settings.host() + ":" + settings.port() + ", keeping up to "
+                    + connections + " connection" + (connections == 1 ? "" : "s") + " open";
             case LOG -> "logging-only mode, nothing is sent";
             case FILE -> "writing .eml files to pickup directory " + settings.pickupDirectory();
         });
@@ -86,9 +116,12 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         return "<" + outboxId + "@" + messageIdDomain + ">";
     }
 
-    /** Releases the mailer's resources. Call once the outbox worker has stopped. */
+    /** Releases the mailer's resources and closes the SMTP connections. Call once the outbox worker has stopped. */
     @Override
     public void close() {
+        if (smtp != null) {
+            smtp.close();
+        }
         try {
             mailer.shutdownConnectionPool().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
@@ -118,9 +151,10 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         return recipient;
     }
 
-    private static Mailer smtpMailer(MailSettings settings) {
-        Session session = SmtpSession.open(settings);
+    /** simple-java-mail validates and builds each message with the session; the pooled transport sends it. */
+    private static Mailer smtpMailer(Session session, PooledSmtpTransport transport, MailSettings settings) {
         Mailer mailer = MailerBuilder.usingSession(session)
+                .withCustomMailer(transport)
                 .withSessionTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
                 .withEmailValidator(ADDRESS_VALIDATOR)
                 .disablingAllClientValidation(false)

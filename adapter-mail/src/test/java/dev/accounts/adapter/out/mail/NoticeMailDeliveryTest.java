@@ -5,8 +5,9 @@ import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.accounts.application.fixtures.InMemoryMailOutbox;
-import dev.accounts.application.fixtures.InMemoryMailOutbox.Status;
+import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox;
+import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox.Status;
+import dev.accounts.adapter.out.inmemory.InMemoryStore;
 import dev.accounts.application.port.in.DeliverMailUseCase.DeliveryReport;
 import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.application.service.MailDeliveryService;
@@ -47,7 +48,7 @@ class NoticeMailDeliveryTest {
     @MethodSource("privateRegistrationNotices")
     void deliversThePrivateRegistrationNoticeToTheAddressGiven(OutgoingMail notice, String subject, String sentence)
             throws Exception {
-        InMemoryMailOutbox outbox = new InMemoryMailOutbox();
+        InMemoryMailOutbox outbox = new InMemoryStore().outbox();
         outbox.enqueue(notice);
         DeliveryReport report;
         try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {

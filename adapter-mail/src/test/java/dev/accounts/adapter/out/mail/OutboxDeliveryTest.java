@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import dev.accounts.application.fixtures.InMemoryMailOutbox;
-import dev.accounts.application.fixtures.InMemoryMailOutbox.Entry;
-import dev.accounts.application.fixtures.InMemoryMailOutbox.Status;
+import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox;
+import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox.Entry;
+import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox.Status;
+import dev.accounts.adapter.out.inmemory.InMemoryStore;
+import dev.accounts.adapter.out.mail.ScriptedSmtpServer.AfterMessage;
 import dev.accounts.application.port.in.DeliverMailUseCase.DeliveryReport;
 import dev.accounts.application.port.out.MailSender;
 import dev.accounts.application.service.MailDeliveryService;
@@ -16,6 +18,8 @@ import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 /** The sender and the worker together with the application's delivery service, over real SMTP. */
@@ -24,7 +28,7 @@ class OutboxDeliveryTest {
     // Many attempts, so the message cannot run out of them while the test starts the SMTP server.
     private static final RetryPolicy FAST_RETRIES = new RetryPolicy(Duration.ofMillis(50), Duration.ofMillis(200), 100);
 
-    private final InMemoryMailOutbox outbox = new InMemoryMailOutbox();
+    private final InMemoryMailOutbox outbox = new InMemoryStore().outbox();
 
     private MailDeliveryService deliveryThrough(MailSender sender) {
         return new MailDeliveryService(outbox, sender, FAST_RETRIES, Clock.systemUTC(), Duration.ofSeconds(30), 10, new Random(7));
@@ -91,6 +95,29 @@ class OutboxDeliveryTest {
             Entry entry = onlyEntry();
             assertThat(entry.status()).isEqualTo(Status.PENDING);
             assertThat(entry.lastError()).isEqualTo("SMTP 451 after RCPT TO: 4.7.1 Greylisted, try again");
+        }
+    }
+
+    @Test
+    void aBacklogGoesOutInParallelLanesOverAConnectionEachAndEveryMessageIsRecordedOnce() throws IOException {
+        ExecutorService lanes = Executors.newFixedThreadPool(3);
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.CONTINUE);
+             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()), LinkLifetimes.DEFAULTS, 4)) {
+            for (int i = 0; i < 40; i++) {
+                outbox.enqueue(TestMail.welcome("user" + i, "user" + i + "@example.com"));
+            }
+            MailDeliveryService delivery = new MailDeliveryService(outbox, sender, FAST_RETRIES, Clock.systemUTC(),
+                    Duration.ofSeconds(30), 20, new Random(7), lanes, 4);
+
+            assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(20, 0, 0));
+            assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(20, 0, 0));
+            assertThat(delivery.deliverDueMail().attempted()).isZero();
+
+            assertThat(outbox.entries()).extracting(Entry::status).containsOnly(Status.SENT);
+            assertThat(server.messages()).isEqualTo(40);
+            assertThat(server.connections()).isBetween(1, 4);
+        } finally {
+            lanes.shutdownNow();
         }
     }
 }

@@ -6,9 +6,10 @@ import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ch.qos.logback.classic.Level;
-import dev.accounts.application.fixtures.InMemoryMailOutbox;
-import dev.accounts.application.fixtures.InMemoryMailOutbox.Entry;
-import dev.accounts.application.fixtures.InMemoryMailOutbox.Status;
+import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox;
+import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox.Entry;
+import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox.Status;
+import dev.accounts.adapter.out.inmemory.InMemoryStore;
 import dev.accounts.application.fixtures.MutableClock;
 import dev.accounts.application.port.in.DeliverMailUseCase.DeliveryReport;
 import dev.accounts.application.port.out.MailDeliveryException;
@@ -185,7 +186,7 @@ class PickupDirectoryTransportTest {
     void mailWaitsInTheOutboxWhileTheDirectoryIsMissingAndIsWrittenOnceWhenItIsBack() throws Exception {
         Path pickup = Files.createDirectory(directory.resolve("pickup"));
         MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
-        InMemoryMailOutbox outbox = new InMemoryMailOutbox(clock);
+        InMemoryMailOutbox outbox = new InMemoryStore(clock).outbox();
         try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(pickup))) {
             MailDeliveryService delivery = new MailDeliveryService(outbox, sender,
                     new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), 5), clock, Duration.ofSeconds(30), 10,

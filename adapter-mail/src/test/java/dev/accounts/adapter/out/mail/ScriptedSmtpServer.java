@@ -12,26 +12,47 @@ import java.net.Socket;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A real SMTP dialogue on a loopback port, with one scripted answer to RCPT TO: what GreenMail cannot do is
- * refuse a recipient with a chosen reply code.
+ * A real SMTP dialogue on a loopback port, with what GreenMail cannot do: refuse a recipient with a chosen reply
+ * code, hang up after a message, or fall silent, and count the connections it was asked for. Serves each connection
+ * on a thread of its own, so parallel senders are served in parallel.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
+    /** What the server does once it has accepted a message. */
+    enum AfterMessage {
+        /** Waits for the next command, as servers do. */
+        CONTINUE,
+        /** Closes the connection without a word, as a server restarting or enforcing an idle limit does. */
+        HANG_UP,
+        /** Reads on but never answers again. */
+        FALL_SILENT
+    }
+
     private final ServerSocket socket;
     private final String recipientReply;
+    private final AfterMessage afterMessage;
     private final List<String> commands = new CopyOnWriteArrayList<>();
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger messages = new AtomicInteger();
 
-    private ScriptedSmtpServer(String recipientReply) throws IOException {
+    private ScriptedSmtpServer(String recipientReply, AfterMessage afterMessage) throws IOException {
         this.recipientReply = recipientReply;
-        this.socket = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        this.afterMessage = afterMessage;
+        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         Thread.ofPlatform().daemon().name("scripted-smtp").start(this::serve);
     }
 
     /** A server that answers every RCPT TO with {@code reply}, such as {@code "550 5.1.1 No such user"}. */
     static ScriptedSmtpServer answeringRecipientsWith(String reply) throws IOException {
-        return new ScriptedSmtpServer(reply);
+        return new ScriptedSmtpServer(reply, AfterMessage.CONTINUE);
+    }
+
+    /** A server that accepts every message, then does {@code afterMessage}. */
+    static ScriptedSmtpServer accepting(AfterMessage afterMessage) throws IOException {
+        return new ScriptedSmtpServer("250 2.1.5 OK", afterMessage);
     }
 
     int port() {
@@ -43,6 +64,16 @@ final class ScriptedSmtpServer implements AutoCloseable {
         return List.copyOf(commands);
     }
 
+    /** How many connections were opened to this server. */
+    int connections() {
+        return connections.get();
+    }
+
+    /** How many messages this server accepted. */
+    int messages() {
+        return messages.get();
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();
@@ -50,19 +81,33 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     private void serve() {
         while (!socket.isClosed()) {
-            try (Socket client = socket.accept()) {
-                client.setSoTimeout(5_000);
-                converse(new BufferedReader(new InputStreamReader(client.getInputStream(), US_ASCII)), client.getOutputStream());
+            try {
+                Socket client = socket.accept();
+                connections.incrementAndGet();
+                Thread.ofVirtual().name("scripted-smtp-connection").start(() -> serve(client));
             } catch (IOException e) {
-                // The client hung up or the server was closed; the next accept() tells which.
+                // The server was closed.
             }
+        }
+    }
+
+    private void serve(Socket client) {
+        try (client) {
+            client.setSoTimeout(10_000);
+            converse(new BufferedReader(new InputStreamReader(client.getInputStream(), US_ASCII)), client.getOutputStream());
+        } catch (IOException e) {
+            // The client hung up.
         }
     }
 
     private void converse(BufferedReader in, OutputStream out) throws IOException {
         reply(out, "220 scripted.test ESMTP");
+        boolean silent = false;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             commands.add(line);
+            if (silent) {
+                continue;
+            }
             String verb = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
             switch (verb) {
                 case "EHLO" -> reply(out, "250-scripted.test\r\n250 8BITMIME");
@@ -73,7 +118,15 @@ final class ScriptedSmtpServer implements AutoCloseable {
                     for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
                         // The message itself is not kept.
                     }
+                    messages.incrementAndGet();
                     reply(out, "250 2.0.0 Queued");
+                    switch (afterMessage) {
+                        case CONTINUE -> { }
+                        case HANG_UP -> {
+                            return;
+                        }
+                        case FALL_SILENT -> silent = true;
+                    }
                 }
                 case "QUIT" -> {
                     reply(out, "221 2.0.0 Bye");

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetupTest;
-import dev.accounts.application.fixtures.InMemoryMailOutbox;
-import dev.accounts.application.fixtures.InMemoryMailOutbox.Status;
+import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox;
+import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox.Status;
+import dev.accounts.adapter.out.inmemory.InMemoryStore;
 import dev.accounts.application.port.in.DeliverMailUseCase.DeliveryReport;
 import dev.accounts.application.port.out.MailTemplate;
 import dev.accounts.application.service.MailDeliveryService;
@@ -40,7 +41,7 @@ class TokenMailDeliveryTest {
             "PASSWORD_RESET,            reset-password"})
     void deliversTheLinkInTheTextPartAndNeverLogsTheToken(MailTemplate template, String page) throws Exception {
         String token = TestMail.token();
-        InMemoryMailOutbox outbox = new InMemoryMailOutbox();
+        InMemoryMailOutbox outbox = new InMemoryStore().outbox();
         outbox.enqueue(TestMail.of(template, token));
         DeliveryReport report;
         List<String> logLines;

@@ -14,7 +14,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The audit trail in the append-only {@code audit_events} table, and one line per event on the logger
  * {@value #LOGGER_NAME}:
- * {@code audit action=LOGIN outcome=FAILURE user=<uuid or -> client=<address or -> at=<ISO-8601 UTC instant>}.
+ * {@code audit action=LOGIN outcome=FAILURE user=<uuid or -> client=<address or -> at=<ISO-8601 UTC instant>}; an
+ * admin action adds {@code actor=<uuid>} and, about a message, {@code mail=<uuid>} before {@code at=}.
  * The row joins the caller's transaction; the line is written only once that transaction has committed (at once
  * without one), so a rolled-back change leaves neither. The client address is escaped ({@link LoggedText}) and cut to
  * {@value #MAX_CLIENT_ADDRESS} characters, the same in the row and the line: it can neither forge a log line nor make
@@ -45,10 +46,18 @@ public final class JooqAuditTrail implements AuditTrail {
                 .set(AUDIT_EVENTS.USER_ID, event.userId() == null ? null : event.userId().value())
                 .set(AUDIT_EVENTS.CLIENT_ADDRESS, clientAddress)
                 .set(AUDIT_EVENTS.OUTCOME, event.outcome().name())
+                .set(AUDIT_EVENTS.ACTOR_ID, event.actorId() == null ? null : event.actorId().value())
+                .set(AUDIT_EVENTS.MAIL_ID, event.mailId())
                 .execute());
-        AfterCommit.run(() -> LOG.info("audit action={} outcome={} user={} client={} at={}",
+        AfterCommit.run(() -> LOG.info("audit action={} outcome={} user={} client={}{} at={}",
                 event.action(), event.outcome(), orUnknown(event.userId()),
-                clientAddress == null ? UNKNOWN : clientAddress, Timestamps.fromDatabase(occurredAt)));
+                clientAddress == null ? UNKNOWN : clientAddress, adminPart(event), Timestamps.fromDatabase(occurredAt)));
+    }
+
+    /** Empty for the events of users on their own accounts, so their lines read as they always did. */
+    private static String adminPart(AuditEvent event) {
+        return (event.actorId() == null ? "" : " actor=" + event.actorId().value())
+                + (event.mailId() == null ? "" : " mail=" + event.mailId());
     }
 
     private static String orUnknown(UserId userId) {

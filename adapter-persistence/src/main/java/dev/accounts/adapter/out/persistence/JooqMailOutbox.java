@@ -62,7 +62,10 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
         this(dsl, Clock.systemUTC());
     }
 
-    /** An outbox that dates new messages (created, first due) by {@code clock}, the clock the workers claim by. */
+    /**
+     * An outbox that dates new messages (created, first due) and deaths by {@code clock}, the clock the workers claim
+     * by.
+     */
     public JooqMailOutbox(DSLContext dsl, Clock clock) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -83,7 +86,13 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
                 .execute());
     }
 
-    /** One statement: rows locked by a concurrent claim are skipped, not waited for. */
+    /**
+     * One statement: rows locked by a concurrent claim are skipped, not waited for. The due rows are picked in
+     * {@code = ANY(ARRAY(subquery))}, which PostgreSQL runs exactly once; under {@code IN (subquery)} it may pick a
+     * plan that runs the subquery again for each row of the table, and each run skips the rows the statement has
+     * already leased and locks the next ones, so the {@code LIMIT} no longer bounds the claim: a single claim could
+     * lease the whole backlog, in time quadratic in its size.
+     */
     @Override
     public List<QueuedMail> claimDue(Instant now, Duration lease, int limit) {
         if (limit < 1) {
@@ -96,13 +105,13 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
         List<MailOutboxRecord> claimed = StoreFailures.translated(() -> dsl.update(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.LOCKED_UNTIL, Timestamps.toDatabase(now.plus(lease)))
                 .set(MAIL_OUTBOX.ATTEMPTS, MAIL_OUTBOX.ATTEMPTS.plus(1))
-                .where(MAIL_OUTBOX.ID.in(DSL.select(MAIL_OUTBOX.ID)
+                .where(MAIL_OUTBOX.ID.eq(DSL.any(DSL.array(DSL.select(MAIL_OUTBOX.ID)
                         .from(MAIL_OUTBOX)
                         .where(due)
                         .orderBy(MAIL_OUTBOX.NEXT_ATTEMPT_AT)
                         .limit(limit)
                         .forUpdate()
-                        .skipLocked()))
+                        .skipLocked()))))
                 .returning(MAIL_OUTBOX.ID, MAIL_OUTBOX.TEMPLATE, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.PARAMETERS,
                         MAIL_OUTBOX.ATTEMPTS, MAIL_OUTBOX.NEXT_ATTEMPT_AT)
                 .fetch());
@@ -150,6 +159,7 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
     public void markDead(UUID id, String lastError) {
         finish(id, "dead", dsl.update(MAIL_OUTBOX)
                 .set(MAIL_OUTBOX.STATUS, DEAD)
+                .set(MAIL_OUTBOX.DEAD_AT, Timestamps.toDatabase(clock.instant()))
                 .set(MAIL_OUTBOX.LAST_ERROR, lastError)
                 .set(MAIL_OUTBOX.PARAMETERS, PARAMETERS_WITHOUT_TOKEN)
                 .setNull(MAIL_OUTBOX.LOCKED_UNTIL)

@@ -83,6 +83,13 @@ public final class JooqUserRepository implements UserRepository {
         return findOne(USERS.ID.eq(id.value()));
     }
 
+    /** {@code SELECT … FOR UPDATE}: a concurrent change of this user waits for the surrounding transaction. */
+    @Override
+    public Optional<User> findByIdForUpdate(UserId id) {
+        return StoreFailures.translated(() -> dsl.selectFrom(USERS).where(USERS.ID.eq(id.value())).forUpdate().fetchOptional())
+                .map(JooqUserRepository::toUser);
+    }
+
     @Override
     public Optional<User> findByUsername(Username username) {
         return findOne(DSL.lower(USERS.USERNAME).eq(DSL.lower(DSL.val(username.value()))));
@@ -114,7 +121,8 @@ public final class JooqUserRepository implements UserRepository {
         return user.pendingEmail().map(EmailAddress::value).orElse(null);
     }
 
-    private static User toUser(UsersRecord row) {
+    /** Shared with {@link JooqUserDirectory}, so a user reads the same whichever way it was found. */
+    static User toUser(UsersRecord row) {
         return User.restore(new UserId(row.getId()), new Username(row.getUsername()), new EmailAddress(row.getEmail()),
                 row.getPendingEmail() == null ? null : new EmailAddress(row.getPendingEmail()),
                 new PasswordHash(row.getPasswordHash()), row.getEmailVerified(), row.getIsActive(), row.getIsSuperuser(),

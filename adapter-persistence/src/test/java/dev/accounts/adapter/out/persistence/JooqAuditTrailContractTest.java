@@ -42,6 +42,7 @@ class JooqAuditTrailContractTest extends AuditTrailContract {
         return dsl.selectFrom(AUDIT_EVENTS).orderBy(AUDIT_EVENTS.ID).fetch(row -> new AuditEvent(
                 Timestamps.fromDatabase(row.getOccurredAt()), AuditAction.valueOf(row.getAction()),
                 row.getUserId() == null ? null : new UserId(row.getUserId()), row.getClientAddress(),
-                AuditOutcome.valueOf(row.getOutcome())));
+                AuditOutcome.valueOf(row.getOutcome()), row.getActorId() == null ? null : new UserId(row.getActorId()),
+                row.getMailId()));
     }
 }

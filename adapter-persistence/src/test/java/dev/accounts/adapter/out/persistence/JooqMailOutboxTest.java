@@ -9,6 +9,7 @@ import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.application.port.out.QueuedMail;
 import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.SecretToken;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -18,6 +19,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.JSONB;
+import org.jooq.SQLDialect;
+import org.jooq.impl.DSL;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -137,6 +140,32 @@ class JooqMailOutboxTest {
 
         assertThat(dsl.fetchValue(MAIL_OUTBOX.STATUS, MAIL_OUTBOX.ID.eq(id))).isEqualTo("DEAD");
         assertThat(dsl.fetchValue(MAIL_OUTBOX.PARAMETERS, MAIL_OUTBOX.ID.eq(id))).isEqualTo(JSONB.valueOf("[\"token\"]"));
+    }
+
+    @Test
+    void claimsNoMoreThanItsLimitWhicheverPlanPostgresChooses() {
+        for (int i = 0; i < 30; i++) {
+            outbox.enqueue(welcome("user" + i, "user" + i + "@example.org"));
+        }
+
+        List<QueuedMail> claimed = dsl.connectionResult(connection -> {
+            try (Statement planner = connection.createStatement()) {
+                // Leaves PostgreSQL one plan for a subquery in IN (...): a nested loop that runs it again for every
+                // row of the table.
+                planner.execute("SET enable_hashjoin = off; SET enable_hashagg = off; SET enable_mergejoin = off;"
+                        + " SET enable_sort = off; SET enable_material = off");
+            }
+            try {
+                return new JooqMailOutbox(DSL.using(connection, SQLDialect.POSTGRES), clock).claimDue(T0, LEASE, 5);
+            } finally {
+                try (Statement reset = connection.createStatement()) {
+                    reset.execute("RESET ALL");
+                }
+            }
+        });
+
+        assertThat(claimed).hasSize(5);
+        assertThat(dsl.fetchCount(MAIL_OUTBOX, MAIL_OUTBOX.LOCKED_UNTIL.isNotNull())).isEqualTo(5);
     }
 
     private static OutgoingMail welcome(String username, String recipient) {

@@ -1,12 +1,16 @@
 package dev.accounts.adapter.in.rest;
 
 import dev.accounts.application.port.in.Authenticated;
+import dev.accounts.application.port.in.ForbiddenException;
 import dev.accounts.application.port.in.InvalidCredentialsException;
 import dev.accounts.application.port.in.InvalidInputException;
 import dev.accounts.application.port.in.InvalidTokenException;
+import dev.accounts.application.port.in.NotFoundException;
 import dev.accounts.application.port.in.TooManyRequestsException;
 import dev.accounts.application.port.in.UnauthenticatedException;
 import dev.accounts.application.port.in.WrongPasswordException;
+import dev.accounts.application.port.in.admin.CannotDeactivateSelfException;
+import dev.accounts.application.port.in.admin.MailNotRequeueableException;
 import dev.accounts.application.port.out.StoreUnavailableException;
 import dev.accounts.domain.user.DuplicateUserException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -15,11 +19,13 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -87,6 +93,38 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return answer(ProblemType.WRONG_PASSWORD.problem(), new HttpHeaders());
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    public ResponseEntity<ProblemDetail> forbidden(ForbiddenException e, HttpServletRequest request) {
+        log.info("rejected {}: not an active superuser", describe(request));
+        return answer(ProblemType.FORBIDDEN.problem(), new HttpHeaders());
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    public ResponseEntity<ProblemDetail> notFound(NotFoundException e, HttpServletRequest request) {
+        log.info("rejected {}: no such resource", describe(request));
+        return answer(ProblemType.NOT_FOUND.problem(), new HttpHeaders());
+    }
+
+    @ExceptionHandler(CannotDeactivateSelfException.class)
+    public ResponseEntity<ProblemDetail> cannotDeactivateSelf(CannotDeactivateSelfException e, HttpServletRequest request) {
+        log.info("rejected {}: a superuser cannot deactivate themselves", describe(request));
+        return answer(ProblemType.CANNOT_DEACTIVATE_SELF.problem(), new HttpHeaders());
+    }
+
+    @ExceptionHandler(MailNotRequeueableException.class)
+    public ResponseEntity<ProblemDetail> notRequeueable(MailNotRequeueableException e, HttpServletRequest request) {
+        log.info("rejected {}: the message cannot be sent again", describe(request));
+        return answer(ProblemType.NOT_REQUEUEABLE.problem(), new HttpHeaders());
+    }
+
+    /** The message names the parameter and its type, never the value: it is safe to show and to log. */
+    @ExceptionHandler(MalformedQueryParameterException.class)
+    public ResponseEntity<ProblemDetail> malformedQueryParameter(MalformedQueryParameterException e,
+                                                                 HttpServletRequest request) {
+        log.info("rejected {}: {}", describe(request), e.getMessage());
+        return answer(ProblemType.MALFORMED_REQUEST.problem(e.getMessage()), new HttpHeaders());
+    }
+
     @ExceptionHandler(InvalidTokenException.class)
     public ResponseEntity<ProblemDetail> invalidToken(InvalidTokenException e, HttpServletRequest request) {
         log.info("rejected {}: invalid, used or expired token", describe(request));
@@ -109,6 +147,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         HttpHeaders headers = new HttpHeaders();
         headers.set(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS);
         return answer(ProblemType.SERVICE_UNAVAILABLE.problem(), headers);
+    }
+
+    /**
+     * A query string Tomcat cannot decode (a bad percent-escape, say), found when a handler reads a parameter. The
+     * message quotes the parameter, so only its status is used: Tomcat's own, 400 unless it says otherwise.
+     */
+    @ExceptionHandler(InvalidParameterException.class)
+    public ResponseEntity<ProblemDetail> invalidParameter(InvalidParameterException e, HttpServletRequest request) {
+        HttpStatus status = HttpStatus.resolve(e.getErrorCode());
+        HttpStatus answered = status != null && status.is4xxClientError() ? status : HttpStatus.BAD_REQUEST;
+        log.info("rejected {}: undecodable query parameters", describe(request));
+        return answer(ProblemType.forStatus(answered).map(ProblemType::problem).orElseGet(() -> ProblemDetail.forStatus(answered)),
+                new HttpHeaders());
     }
 
     /** Anything else is a bug or an outage nobody planned for: the client learns nothing about it. */
@@ -164,6 +215,21 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return super.handleExceptionInternal(e, problem, headers, status, request);
     }
 
+    /**
+     * Every problem goes out as {@code application/problem+json} whatever the request's {@code Accept} says. Left to
+     * content negotiation, an {@code Accept} Spring cannot parse (or one with too many entries) makes it drop the
+     * body of an error answer and send the bare status instead.
+     */
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+                                                          WebRequest request) {
+        HttpHeaders problemHeaders = HttpHeaders.copyOf(headers);
+        if (body instanceof ProblemDetail) {
+            problemHeaders.setContentType(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+        return super.createResponseEntity(body, problemHeaders, status, request);
+    }
+
     private static ProblemDetail validationFailed(List<ProblemFieldError> errors) {
         ProblemDetail problem = ProblemType.VALIDATION_FAILED.problem("Invalid " + fieldsOf(errors) + ".");
         problem.setProperty("errors", errors);
@@ -187,7 +253,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     }
 
     private static ResponseEntity<ProblemDetail> answer(ProblemDetail problem, HttpHeaders headers) {
-        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+        return ResponseEntity.status(problem.getStatus()).headers(headers).contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private String describe(WebRequest request) {

@@ -12,6 +12,7 @@ import org.springframework.http.converter.json.JacksonJsonHttpMessageConverter;
 import org.springframework.validation.Validator;
 import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -57,6 +58,12 @@ public class RestApiConfigurer implements WebMvcConfigurer {
     /** The resolvers this configuration adds, for MockMvc's {@code setCustomArgumentResolvers}. */
     public List<HandlerMethodArgumentResolver> argumentResolvers() {
         return argumentResolvers;
+    }
+
+    /** The docs page's static files; everything else is answered by the controllers. */
+    @Override
+    public void addResourceHandlers(ResourceHandlerRegistry registry) {
+        DocsPageAssets.register(registry);
     }
 
     @Override

@@ -4,6 +4,7 @@ import static dev.accounts.adapter.in.rest.Problems.problem;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 import dev.accounts.application.fixtures.Registrations;
 import dev.accounts.application.port.in.RegisterUserCommand;
@@ -140,6 +141,31 @@ class MalformedRequestApiTest {
                 .accept(MediaType.TEXT_HTML).content(RestApiUnderTest.json(Registrations.valid()))).andReturn();
 
         problem(result, 406, "/problems/not-acceptable");
+        assertThat(api.users.all()).isEmpty();
+    }
+
+    /**
+     * Found by the bad-input property test: with an Accept header Spring cannot parse (or with too many entries),
+     * content negotiation failed a second time while writing the problem, and the answer went out as a bare status.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"garbage", "application/json;;q=", "\u00ff", "application/json, application/json, application/json, "
+            + "application/json, application/json, application/json, application/json, application/json, application/json, "
+            + "application/json, application/json, application/json, application/json, application/json, application/json, "
+            + "application/json, application/json, application/json, application/json, application/json, application/json, "
+            + "application/json, application/json, application/json, application/json, application/json, application/json, "
+            + "application/json, application/json, application/json, application/json, application/json, application/json, "
+            + "application/json, application/json, application/json, application/json, application/json, application/json, "
+            + "application/json, application/json, application/json, application/json, application/json, application/json, "
+            + "application/json, application/json, application/json, application/json, application/json, application/json"})
+    void answersEveryFailureWithAProblemWhateverTheAcceptHeader(String accept) throws Exception {
+        String body = RestApiUnderTest.json(validBody());
+        problem(mvc.perform(post("/api/users").contentType(MediaType.APPLICATION_JSON).header("Accept", accept).content(body))
+                .andReturn(), 406, "/problems/not-acceptable");
+        problem(mvc.perform(get("/api/users").header("Accept", accept)).andReturn(), 405, "/problems/method-not-allowed");
+        problem(mvc.perform(get("/api/nothing-here").header("Accept", accept)).andReturn(), 404, "/problems/not-found");
+        problem(mvc.perform(put("/api/users/me/password").contentType(MediaType.APPLICATION_JSON).header("Accept", accept)
+                .content("{}")).andReturn(), 401, "/problems/unauthenticated");
         assertThat(api.users.all()).isEmpty();
     }
 

@@ -1,14 +1,19 @@
 package dev.accounts.adapter.in.rest;
 
-import dev.accounts.application.fixtures.InMemoryAccounts;
-import dev.accounts.application.fixtures.InMemoryMailOutbox;
-import dev.accounts.application.fixtures.InMemoryUserRepository;
+import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox;
+import dev.accounts.adapter.out.inmemory.InMemoryStore;
+import dev.accounts.adapter.out.inmemory.InMemoryUserRepository;
+import dev.accounts.application.fixtures.AccountServices;
+import dev.accounts.application.fixtures.FastPasswordHasher;
 import dev.accounts.application.fixtures.MutableClock;
 import dev.accounts.application.port.in.CheckReadinessUseCase;
 import dev.accounts.application.port.in.RegisterUserCommand;
 import dev.accounts.application.port.in.RegisterUserUseCase;
 import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.application.service.LifecyclePolicy;
+import dev.accounts.application.service.LoginThrottlePolicy;
 import dev.accounts.application.service.RegisterUserService;
+import dev.accounts.domain.user.PasswordPolicy;
 import jakarta.servlet.Filter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -23,17 +28,22 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * The API as production wires it (same converters, validator, argument resolvers, advice, and the filters in the
  * same order: security headers, CORS, body limit), in front of the use cases a test chooses: the real registration
- * service on in-memory fakes, {@link #realServices() every real service} on them, or hand-written fakes.
+ * service on the in-memory store, {@link #realServices() every real service} on it, or hand-written fakes.
  */
 final class RestApiUnderTest {
 
     private static final JsonMapper PLAIN_JSON = JsonMapper.builder().build();
+    private static final ApiDocument DOCUMENT = ApiDocument.load();
 
-    /** Every real service of the application on in-memory stores, sharing one clock. */
-    final InMemoryAccounts accounts = new InMemoryAccounts();
-    final MutableClock clock = accounts.clock;
-    final InMemoryUserRepository users = accounts.users;
-    final InMemoryMailOutbox outbox = accounts.outbox;
+    final MutableClock clock = MutableClock.startingAt("2026-11-21T10:15:30.123456789Z");
+    final InMemoryStore store = new InMemoryStore(clock);
+    final InMemoryUserRepository users = store.users();
+    final InMemoryMailOutbox outbox = store.outbox();
+    private final FastPasswordHasher hasher = new FastPasswordHasher(store.transactions()::inProgress);
+    /** Every real service of the application on the in-memory store, sharing one clock. */
+    final AccountServices accounts = new AccountServices(new AccountServices.Ports(users, store.profiles(),
+            store.sessions(), store.tokens(), outbox, outbox, store.throttle(), store.audit(), store.transactions(),
+            hasher, clock), PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS, LoginThrottlePolicy.DEFAULTS);
 
     /** The API over the in-memory store, ready. */
     MockMvc mockMvc(Filter... filtersBeforeTheLimit) {
@@ -41,8 +51,8 @@ final class RestApiUnderTest {
     }
 
     RegisterUserUseCase registrationOver(UserRepository repository) {
-        return new RegisterUserService(repository, accounts.profiles, accounts.tokens, outbox, accounts.hasher,
-                accounts.passwordPolicy, accounts.lifecycle, accounts.audit, accounts.transactions, clock);
+        return new RegisterUserService(repository, store.profiles(), store.tokens(), outbox, hasher,
+                PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS, store.audit(), store.transactions(), clock);
     }
 
     /** Every real service of the application, over this API's in-memory stores. */
@@ -126,7 +136,8 @@ final class RestApiUnderTest {
             return MockMvcBuilders.standaloneSetup(useCases.userController(settings), useCases.healthController(),
                             useCases.sessionController(), useCases.accountController(),
                             useCases.emailVerificationController(), useCases.passwordResetController(),
-                            new LinkPagesController())
+                            new LinkPagesController(), new ApiDocumentController(DOCUMENT), new DocsPageController(),
+                            useCases.adminUserController(), useCases.adminMailController())
                     .setControllerAdvice(new ProblemDetailsAdvice(configurer.clientAddresses()))
                     .setMessageConverters(configurer.messageConverters().toArray(HttpMessageConverter<?>[]::new))
                     .setValidator(configurer.getValidator())

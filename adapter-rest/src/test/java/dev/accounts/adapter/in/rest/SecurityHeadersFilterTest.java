@@ -129,6 +129,8 @@ class SecurityHeadersFilterTest {
                 Exchange.of("POST /api/password-resets/confirm", 204, useCases -> useCases.resetPassword = command -> { },
                         session -> json(post("/api/password-resets/confirm"),
                                 Map.of("token", mailedToken(), "newPassword", "a different horse entirely"))),
+                Exchange.of("GET /openapi.yaml", 200, nothing, session -> get("/openapi.yaml")),
+                Exchange.of("GET /openapi.json", 200, nothing, session -> get("/openapi.json")),
                 Exchange.of("400: malformed JSON", 400, nothing,
                         session -> post("/api/users").contentType(MediaType.APPLICATION_JSON).content("{\"username\":")),
                 Exchange.of("404: no such path", 404, nothing, session -> get("/api/nothing-here")),

@@ -16,6 +16,12 @@ import dev.accounts.application.port.in.UnauthenticatedException;
 import dev.accounts.application.port.in.UpdateAccountUseCase;
 import dev.accounts.application.port.in.UpdateProfileUseCase;
 import dev.accounts.application.port.in.VerifyEmailUseCase;
+import dev.accounts.application.port.in.admin.DeactivateUserUseCase;
+import dev.accounts.application.port.in.admin.GetUserUseCase;
+import dev.accounts.application.port.in.admin.ListDeadMailUseCase;
+import dev.accounts.application.port.in.admin.ListUsersUseCase;
+import dev.accounts.application.port.in.admin.ReactivateUserUseCase;
+import dev.accounts.application.port.in.admin.RequeueMailUseCase;
 import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.UserId;
 import java.util.List;
@@ -51,6 +57,12 @@ final class UseCases {
     ResendVerificationUseCase resendVerification = current -> unexpected();
     RequestPasswordResetUseCase requestPasswordReset = (email, clientAddress) -> unexpected();
     ResetPasswordUseCase resetPassword = command -> unexpected();
+    ListUsersUseCase listUsers = query -> unexpected();
+    GetUserUseCase getUser = (current, id) -> unexpected();
+    DeactivateUserUseCase deactivateUser = (current, id) -> unexpected();
+    ReactivateUserUseCase reactivateUser = (current, id) -> unexpected();
+    ListDeadMailUseCase listDeadMail = query -> unexpected();
+    RequeueMailUseCase requeueMail = (current, id) -> unexpected();
 
     /** A bearer token the default authentication accepts, for this user. */
     String signIn(UserId userId) {
@@ -120,6 +132,23 @@ final class UseCases {
                 }),
                 command -> record("resetPassword", () -> {
                     resetPassword.resetPassword(command);
+                    return null;
+                }));
+    }
+
+    AdminUserController adminUserController() {
+        return new AdminUserController(
+                query -> record("listUsers", () -> listUsers.listUsers(query)),
+                (current, id) -> record("getUser", () -> getUser.getUser(current, id)),
+                (current, id) -> record("deactivateUser", () -> deactivateUser.deactivate(current, id)),
+                (current, id) -> record("reactivateUser", () -> reactivateUser.reactivate(current, id)));
+    }
+
+    AdminMailController adminMailController() {
+        return new AdminMailController(
+                query -> record("listDeadMail", () -> listDeadMail.listDeadMail(query)),
+                (current, id) -> record("requeueMail", () -> {
+                    requeueMail.requeue(current, id);
                     return null;
                 }));
     }

@@ -19,6 +19,16 @@ public interface UserRepository {
 
     Optional<User> findById(UserId id);
 
+    /**
+     * The user, locked against other transactions' changes until the surrounding transaction ends: what a use case
+     * checked on the user before (the current password, say) can be checked again here and still holds when the
+     * change is written. Call it inside {@link Transactions#inTransaction}. A store whose transactions run one at a
+     * time locks by running them so; {@link #findById} is then enough, and is the default.
+     */
+    default Optional<User> findByIdForUpdate(UserId id) {
+        return findById(id);
+    }
+
     /** The user with this username, ignoring case. */
     Optional<User> findByUsername(Username username);
 

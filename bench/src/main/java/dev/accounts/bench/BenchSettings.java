@@ -1,0 +1,45 @@
+package dev.accounts.bench;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run does, from {@code BENCH_*} environment variables (bench/README.md lists them). The defaults keep a
+ * whole run under ten minutes on two cores. {@code ACCOUNTS_*} variables are passed on to the service untouched.
+ */
+record BenchSettings(Path jar, Path results, Duration window, Duration warmUp, Duration serviceWarmUp,
+                     Duration hashRound, int hashRounds, int backlog, Duration slowSmtpDelay, boolean flightRecording,
+                     List<String> serviceJavaOptions, List<Integer> concurrencies, int cores) {
+
+    static BenchSettings fromEnvironment(Map<String, String> env) {
+        int cores = Runtime.getRuntime().availableProcessors();
+        List<Integer> concurrencies = List.of(1, 2 * cores, 64);
+        String javaOptions = env.getOrDefault("BENCH_SERVICE_JAVA_OPTS", "").trim();
+        return new BenchSettings(
+                Path.of(env.getOrDefault("BENCH_JAR", "bootstrap/target/accounts.jar")),
+                Path.of(env.getOrDefault("BENCH_RESULTS", "bench/results")),
+                seconds(env, "BENCH_SECONDS", 10),
+                seconds(env, "BENCH_WARMUP_SECONDS", 2),
+                seconds(env, "BENCH_SERVICE_WARMUP_SECONDS", 5),
+                seconds(env, "BENCH_HASH_SECONDS", 3),
+                Integer.parseInt(env.getOrDefault("BENCH_HASH_ROUNDS", "3")),
+                Integer.parseInt(env.getOrDefault("BENCH_BACKLOG", "5000")),
+                seconds(env, "BENCH_SLOW_SMTP_SECONDS", 2),
+                Boolean.parseBoolean(env.getOrDefault("BENCH_JFR", "false")),
+                javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+")),
+                concurrencies,
+                cores);
+    }
+
+    /** The concurrency the ratio targets are stated at: two requests per core. */
+    int twicePerCore() {
+        return 2 * cores;
+    }
+
+    private static Duration seconds(Map<String, String> env, String name, int fallback) {
+        return Duration.ofMillis((long) (Double.parseDouble(env.getOrDefault(name, Integer.toString(fallback))) * 1000));
+    }
+}

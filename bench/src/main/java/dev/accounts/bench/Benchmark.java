@@ -1,0 +1,291 @@
+package dev.accounts.bench;
+
+import de.mkammerer.argon2.Argon2Advanced;
+import de.mkammerer.argon2.Argon2Factory;
+import dev.accounts.adapter.out.crypto.Argon2Implementation;
+import dev.accounts.adapter.out.crypto.Argon2Parameters;
+import dev.accounts.adapter.out.crypto.Argon2idPasswordHasher;
+import dev.accounts.domain.user.Password;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
+import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
+
+/**
+ * One benchmark run, start to finish (bench/README.md): hash ceilings in this JVM; then the service jar in its own
+ * process, driven over HTTP from this one; outbox drain; a slow mail server; memory; the report.
+ */
+public final class Benchmark {
+
+    private static final Argon2Parameters OWASP = Argon2Parameters.OWASP;
+    private static final String PASSWORD = AccountWorkloads.PASSWORD;
+
+    private final BenchSettings settings;
+    private final Map<String, String> environment;
+    /** Set when BENCH_JFR=true: one recording per measured run. */
+    private FlightRecorder recorder;
+    private int recordings;
+
+    private Benchmark(BenchSettings settings, Map<String, String> environment) {
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> environment = System.getenv();
+        // A missed target is a finding to report, not a failed run: the exit status says only whether it ran.
+        new Benchmark(BenchSettings.fromEnvironment(environment), environment).run();
+        System.exit(0);
+    }
+
+    private BenchReport run() throws Exception {
+        long started = System.nanoTime();
+        Instant startedAt = Instant.now();
+        double loadBefore = loadAverage();
+        log("Accounts benchmark on %d cores (load average %.2f); windows of %d s", settings.cores(), loadBefore,
+                settings.window().toSeconds());
+        if (!Files.isRegularFile(settings.jar())) {
+            throw new IllegalStateException(settings.jar() + " is missing: build it first (bench/run.sh does)");
+        }
+        String hasherSetting = environment.getOrDefault("ACCOUNTS_HASHER", "auto");
+        List<HashCeiling> ceilings = hashCeilings(hasherSetting);
+
+        Path work = Files.createTempDirectory("accounts-bench-",
+                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Files.createDirectories(settings.results());
+        String stamp = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(startedAt);
+        try (SmtpSink sink = SmtpSink.start()) {
+            List<String> javaOptions = new ArrayList<>(settings.serviceJavaOptions());
+            // A copy, so that a rebuild during the run (others may build in this tree) cannot swap the jar underneath.
+            Path jar = Files.copy(settings.jar(), work.resolve("accounts.jar"));
+            log("Starting a copy of %s (embedded PostgreSQL in %s)", settings.jar(), work);
+            ServiceProcess service = ServiceProcess.start(jar, work, sink.port(), javaOptions, Duration.ofMinutes(3));
+            try (MemorySampler memory = new MemorySampler(service.pid())) {
+                if (settings.flightRecording()) {
+                    recorder = new FlightRecorder(service.pid(), settings.results().resolve("jfr-" + stamp));
+                }
+                BenchReport report = measureService(service, sink, memory, ceilings, hasherSetting, startedAt,
+                        loadBefore, started);
+                new ReportWriter(report).writeAll(settings.results(), stamp);
+                return report;
+            } finally {
+                service.close();
+                Path log = Files.copy(service.log(), settings.results().resolve("service-" + stamp + ".log"));
+                log("Service stopped; its log: %s", log);
+                deleteRecursively(work);
+            }
+        }
+    }
+
+    /** The database and the jar copy: a few hundred MiB per run that nobody needs afterwards. */
+    private static void deleteRecursively(Path directory) throws IOException {
+        try (var paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        }
+    }
+
+    private List<HashCeiling> hashCeilings(String hasherSetting) throws InterruptedException {
+        int threads = settings.cores();
+        log("Hash ceilings: Argon2id m=%d KiB t=%d p=%d on %d threads", OWASP.memoryKiB(), OWASP.iterations(),
+                OWASP.parallelism(), threads);
+        List<HashCeiling> ceilings = new ArrayList<>();
+        Argon2PasswordEncoder bouncyCastle = new Argon2PasswordEncoder(OWASP.saltLength(), OWASP.hashLength(),
+                OWASP.parallelism(), OWASP.memoryKiB(), OWASP.iterations());
+        ceilings.add(ceiling("BouncyCastle (Spring Argon2PasswordEncoder)", threads, () -> bouncyCastle.encode(PASSWORD)));
+        try {
+            Argon2Advanced libargon2 = Argon2Factory.createAdvanced(Argon2Factory.Argon2Types.ARGON2id,
+                    OWASP.saltLength(), OWASP.hashLength());
+            byte[] password = PASSWORD.getBytes(StandardCharsets.UTF_8);
+            ceilings.add(ceiling("native libargon2 (argon2-jvm)", threads,
+                    () -> libargon2.hash(OWASP.iterations(), OWASP.memoryKiB(), OWASP.parallelism(), password)));
+        } catch (LinkageError e) {
+            log("native libargon2 cannot load here: %s", e);
+        }
+        Argon2idPasswordHasher configured = Argon2idPasswordHasher.using(
+                Argon2Implementation.valueOf(hasherSetting.toUpperCase(Locale.ROOT)), OWASP,
+                Integer.parseInt(environment.getOrDefault("ACCOUNTS_HASH_CONCURRENCY", Integer.toString(threads))));
+        Password typed = Password.of(PASSWORD);
+        ceilings.add(ceiling("configured PasswordHasher (ACCOUNTS_HASHER=" + hasherSetting + " → "
+                + configured.implementation().name().toLowerCase(Locale.ROOT) + ")", threads, () -> configured.hash(typed)));
+        return ceilings;
+    }
+
+    private HashCeiling ceiling(String name, int threads, Runnable hashOnce) throws InterruptedException {
+        HashCeiling ceiling = HashCeiling.measure(name, threads, Duration.ofSeconds(3), settings.hashRound(),
+                settings.hashRounds(), hashOnce);
+        log("  %-62s %6.1f hashes/s (rounds %s)", name, ceiling.perSecond(), rounded(ceiling.rounds()));
+        return ceiling;
+    }
+
+    private BenchReport measureService(ServiceProcess service, SmtpSink sink, MemorySampler memory,
+                                       List<HashCeiling> ceilings, String hasherSetting, Instant startedAt,
+                                       double loadBefore, long started) throws Exception {
+        InetSocketAddress address = service.address();
+        String nativeLibrary = service.nativeArgon2Library().orElse("none mapped (the Java implementation runs)");
+        String serviceHasher = firstLogLine(service.log(), "Password hashing:");
+        log("Service ready at %s, pid %d; %s; libargon2: %s", service.host(), service.pid(), serviceHasher, nativeLibrary);
+        LoadGenerator generator = new LoadGenerator(address);
+        CpuMeter cpu = new CpuMeter(service.pid());
+        String runId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+        AccountWorkloads workloads = new AccountWorkloads(service.host(), runId);
+
+        log("Warming up the service (%d s per workload at concurrency %d)", settings.serviceWarmUp().toSeconds(),
+                settings.twicePerCore());
+        // One after the other: logins need the users the registrations made, /me the sessions the logins made.
+        for (Supplier<Workload> workload : workloadsInOrder(workloads)) {
+            generator.run(workload.get(), settings.twicePerCore(), Duration.ZERO, settings.serviceWarmUp(),
+                    LoadGenerator.Window.NONE);
+        }
+
+        List<LoadResult> load = new ArrayList<>();
+        for (Supplier<Workload> supplier : workloadsInOrder(workloads)) {
+            Workload workload = supplier.get();
+            for (int concurrency : settings.concurrencies()) {
+                if (concurrency == 64) {
+                    memory.arm();
+                }
+                load.add(measure(generator, cpu, workload, concurrency));
+                memory.disarm();
+            }
+        }
+
+        BenchReport.Drain drain = drain(service, sink);
+        BenchReport.SlowSmtp slowSmtp = slowSmtp(generator, cpu, workloads, sink);
+        BenchReport.Memory rss = new BenchReport.Memory(memory.peakRssKiB() / 1024.0, memory.highWaterMarkKiB() / 1024.0);
+        log("Memory: peak VmRSS under 64 clients %.0f MiB, VmHWM %.0f MiB", rss.peakRssMiB(), rss.highWaterMiB());
+
+        HashCeiling best = BenchReport.best(ceilings);
+        double registrations = find(load, "register", settings.twicePerCore()).perSecond();
+        double logins = find(load, "login", settings.twicePerCore()).perSecond();
+        BenchReport.Ratios ratios = new BenchReport.Ratios(best.perSecond(), best.name(),
+                registrations / best.perSecond(), logins / best.perSecond());
+        BenchReport.Machine machine = new BenchReport.Machine(settings.cores(), cpuModel(),
+                System.getProperty("java.vm.name") + " " + Runtime.version(), loadBefore, loadAverage());
+        BenchReport draft = new BenchReport(startedAt.toString(), machine, hasherSetting, serviceHasher, nativeLibrary,
+                ceilings, load, drain, slowSmtp, rss, ratios, List.of(), (System.nanoTime() - started) / 1e9);
+        return new BenchReport(draft.startedAt(), machine, hasherSetting, serviceHasher, nativeLibrary, ceilings, load,
+                drain, slowSmtp, rss, ratios, Targets.check(draft, settings.twicePerCore()), draft.durationSeconds());
+    }
+
+    private static List<Supplier<Workload>> workloadsInOrder(AccountWorkloads workloads) {
+        return List.of(workloads::registrations, workloads::logins, workloads::currentUser, workloads::duplicates);
+    }
+
+    private LoadResult measure(LoadGenerator generator, CpuMeter cpu, Workload workload, int concurrency)
+            throws InterruptedException {
+        if (recorder != null) {
+            recorder.start();
+        }
+        AtomicReference<CpuMeter.Sample> before = new AtomicReference<>();
+        AtomicReference<CpuMeter.Sample> used = new AtomicReference<>();
+        LoadResult result = generator.run(workload, concurrency, settings.warmUp(), settings.window(), new LoadGenerator.Window() {
+            @Override
+            public void opened() {
+                before.set(cpu.sample());
+            }
+
+            @Override
+            public void closed() {
+                used.set(cpu.sample().minus(before.get()));
+            }
+        }).withCpu(used.get());
+        if (recorder != null) {
+            log("  recorded %s", recorder.stop(workload.name() + "-c" + concurrency + "-" + (++recordings)));
+        }
+        log("  %-9s c=%-3d %9.1f/s  p50 %8.2f ms  p99 %8.2f ms  cpu/request: jvm %.2f ms, pg %.2f ms%s",
+                result.workload(), concurrency, result.perSecond(), result.p50Millis(), result.p99Millis(),
+                result.jvmCpuMsPerRequest(), result.pgCpuMsPerRequest(),
+                result.unexpected() == 0 ? "" : "  (" + result.unexpected() + " unexpected, first: " + result.firstProblem() + ")");
+        return result;
+    }
+
+    private BenchReport.Drain drain(ServiceProcess service, SmtpSink sink) throws Exception {
+        int count = settings.backlog();
+        OutboxBacklog backlog = new OutboxBacklog(service.jdbcUrl());
+        log("Outbox drain: waiting for earlier mail to go out, then %d queued welcome mails at once", count);
+        backlog.awaitOtherMailSent(Duration.ofMinutes(2));
+        backlog.insertNotYetDue(count);
+        Thread.sleep(1000); // the sink sees nothing but the backlog from here on
+        long before = sink.received();
+        long released = System.nanoTime();
+        backlog.release();
+        sink.awaitReceived(before + 1, Duration.ofSeconds(30));
+        double first = (System.nanoTime() - released) / 1e9;
+        boolean all = sink.awaitReceived(before + count, Duration.ofMinutes(3));
+        double seconds = (System.nanoTime() - released) / 1e9;
+        long arrived = sink.received() - before;
+        BenchReport.Drain drain = new BenchReport.Drain(count, arrived, seconds, arrived / seconds, first);
+        log("  %d of %d mails in %.1f s: %.0f mails/s (first after %.2f s)%s", arrived, count, seconds,
+                drain.mailsPerSecond(), first, all ? "" : " — gave up waiting");
+        return drain;
+    }
+
+    private BenchReport.SlowSmtp slowSmtp(LoadGenerator generator, CpuMeter cpu, AccountWorkloads workloads,
+                                          SmtpSink sink) throws InterruptedException {
+        int concurrency = settings.twicePerCore();
+        log("Registration with the SMTP sink answering at once, then after %d s per message (c=%d)",
+                settings.slowSmtpDelay().toSeconds(), concurrency);
+        sink.answerAfter(Duration.ZERO);
+        LoadResult immediate = measure(generator, cpu, workloads.registrations(), concurrency);
+        sink.answerAfter(settings.slowSmtpDelay());
+        LoadResult delayed = measure(generator, cpu, workloads.registrations(), concurrency);
+        sink.answerAfter(Duration.ZERO);
+        return new BenchReport.SlowSmtp(settings.slowSmtpDelay().toMillis() / 1000.0, immediate, delayed,
+                delayed.p99Millis() / immediate.p99Millis() - 1);
+    }
+
+    private static LoadResult find(List<LoadResult> load, String workload, int concurrency) {
+        return load.stream().filter(r -> r.workload().equals(workload) && r.concurrency() == concurrency)
+                .findFirst().orElseThrow();
+    }
+
+    private static String firstLogLine(Path log, String marker) throws IOException {
+        return Files.readAllLines(log).stream().filter(line -> line.contains(marker))
+                .map(line -> line.substring(line.indexOf(marker) + marker.length()).trim())
+                .map(line -> line.replaceAll("[\"}]+$", ""))
+                .findFirst().orElse("(not logged)");
+    }
+
+    private static double loadAverage() {
+        try {
+            return Double.parseDouble(Files.readString(Path.of("/proc/loadavg")).split(" ")[0]);
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    private static String cpuModel() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(l -> l.startsWith("model name"))
+                    .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static String rounded(double[] values) {
+        List<String> parts = new ArrayList<>();
+        for (double value : values) {
+            parts.add(String.format(Locale.ROOT, "%.1f", value));
+        }
+        return String.join(", ", parts);
+    }
+
+    static void log(String format, Object... args) {
+        System.out.println(String.format(Locale.ROOT, format, args));
+    }
+}

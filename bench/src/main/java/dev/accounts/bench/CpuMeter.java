@@ -1,0 +1,73 @@
+package dev.accounts.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+
+/**
+ * CPU time used by the service: its JVM, and its PostgreSQL (every process descended from the JVM), read from
+ * {@code /proc/<pid>/stat}. Divided by the requests of a run it gives the CPU one request costs, which is what
+ * decides throughput on a machine whose two cores are shared with the load generator.
+ */
+final class CpuMeter {
+
+    /** USER_HZ: /proc reports CPU time in ticks of 1/100 s on Linux. */
+    private static final double MILLIS_PER_TICK = 10.0;
+
+    private final long servicePid;
+
+    CpuMeter(long servicePid) {
+        this.servicePid = servicePid;
+    }
+
+    record Sample(double jvmMillis, double postgresMillis) {
+        Sample minus(Sample earlier) {
+            return new Sample(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis);
+        }
+    }
+
+    Sample sample() {
+        Map<Long, Long> parents = new HashMap<>();
+        Map<Long, Long> ticks = new HashMap<>();
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
+                try {
+                    String stat = Files.readString(p.resolve("stat"));
+                    // Fields after the command name, which is in parentheses and may contain spaces.
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    long pid = Long.parseLong(p.getFileName().toString());
+                    parents.put(pid, Long.parseLong(fields[1]));
+                    ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                } catch (IOException | RuntimeException e) {
+                    // the process ended while being read
+                }
+            });
+        } catch (IOException e) {
+            return new Sample(0, 0);
+        }
+        Set<Long> descendants = descendants(parents);
+        long postgres = descendants.stream().mapToLong(pid -> ticks.getOrDefault(pid, 0L)).sum();
+        return new Sample(ticks.getOrDefault(servicePid, 0L) * MILLIS_PER_TICK, postgres * MILLIS_PER_TICK);
+    }
+
+    private Set<Long> descendants(Map<Long, Long> parents) {
+        Set<Long> found = new HashSet<>();
+        List<Long> frontier = List.of(servicePid);
+        while (!frontier.isEmpty()) {
+            Set<Long> next = new HashSet<>();
+            for (Map.Entry<Long, Long> process : parents.entrySet()) {
+                if (frontier.contains(process.getValue()) && found.add(process.getKey())) {
+                    next.add(process.getKey());
+                }
+            }
+            frontier = List.copyOf(next);
+        }
+        return found;
+    }
+}

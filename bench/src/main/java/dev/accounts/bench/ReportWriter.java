@@ -1,0 +1,110 @@
+package dev.accounts.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The run's figures as a console table, Markdown, JSON and a chart, under the results directory. */
+final class ReportWriter {
+
+    private final BenchReport report;
+
+    ReportWriter(BenchReport report) {
+        this.report = report;
+    }
+
+    void writeAll(Path directory, String stamp) throws IOException {
+        String markdown = markdown();
+        System.out.println();
+        System.out.println(markdown);
+        Path md = directory.resolve("bench-" + stamp + ".md");
+        Path json = directory.resolve("bench-" + stamp + ".json");
+        Path png = directory.resolve("bench-" + stamp + ".png");
+        Files.writeString(md, markdown);
+        Files.writeString(json, JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build()
+                .writeValueAsString(report));
+        boolean charted = ReportChart.write(report, png);
+        Benchmark.log("Wrote %s, %s%s", md, json, charted ? ", " + png : " (no chart: see above)");
+    }
+
+    String markdown() {
+        StringBuilder out = new StringBuilder();
+        BenchReport.Machine machine = report.machine();
+        line(out, "# Accounts benchmark, %s", report.startedAt());
+        line(out, "");
+        line(out, "%d cores (%s), %s; load average %.2f before, %.2f after (other work on the machine lowers every figure). "
+                        + "Run took %.0f s.", machine.cores(), machine.cpu(), machine.java(), machine.loadBefore(),
+                machine.loadAfter(), report.durationSeconds());
+        line(out, "Service hasher: %s (ACCOUNTS_HASHER=%s); libargon2 mapped: %s.", report.serviceHasher(),
+                report.hasherSetting(), report.nativeLibrary());
+        line(out, "");
+        line(out, "## Targets");
+        line(out, "");
+        line(out, "| what | target | measured | met |");
+        line(out, "|---|---|---|---|");
+        for (BenchReport.Target target : report.targets()) {
+            line(out, "| %s | %s | %s | %s |", target.what(), target.target(), target.measured(), target.met() ? "yes" : "**no**");
+        }
+        line(out, "");
+        line(out, "## Argon2id hash ceiling (m=19456 KiB, t=2, p=1), in-process on %d threads", machine.cores());
+        line(out, "");
+        line(out, "| implementation | hashes/s | rounds |");
+        line(out, "|---|---:|---|");
+        for (HashCeiling ceiling : report.ceilings()) {
+            StringBuilder rounds = new StringBuilder();
+            for (double round : ceiling.rounds()) {
+                rounds.append(rounds.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", round));
+            }
+            line(out, "| %s | %.1f | %s |", ceiling.name(), ceiling.perSecond(), rounds);
+        }
+        line(out, "");
+        line(out, "Ratios to the best ceiling (%s, %.1f/s): registrations %.2f, logins %.2f.",
+                report.ratios().bestCeilingName(), report.ratios().bestCeiling(),
+                report.ratios().registrationsPerCeiling(), report.ratios().loginsPerCeiling());
+        line(out, "");
+        line(out, "## HTTP, closed loop over keep-alive connections");
+        line(out, "");
+        line(out, "| workload | clients | requests/s | p50 ms | p99 ms | max ms | JVM CPU ms/req | PostgreSQL CPU ms/req | unexpected |");
+        line(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        for (LoadResult r : report.load()) {
+            row(out, r);
+        }
+        line(out, "");
+        BenchReport.Drain drain = report.drain();
+        line(out, "## Outbox drain");
+        line(out, "");
+        line(out, "%d of %d queued welcome mails reached the SMTP sink in %.1f s: **%.0f mails/s** (the first after %.2f s, "
+                + "which includes the worker's poll interval).", drain.sent(), drain.backlog(), drain.seconds(),
+                drain.mailsPerSecond(), drain.firstMailAfterSeconds());
+        line(out, "");
+        BenchReport.SlowSmtp slow = report.slowSmtp();
+        line(out, "## Registration with a slow mail server (sink answers each message after %.0f s)", slow.delaySeconds());
+        line(out, "");
+        line(out, "| sink | clients | requests/s | p50 ms | p99 ms | max ms | JVM CPU ms/req | PostgreSQL CPU ms/req | unexpected |");
+        line(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|");
+        row(out, "immediate", slow.immediate());
+        row(out, "after " + (int) slow.delaySeconds() + " s", slow.delayed());
+        line(out, "");
+        line(out, "## Memory");
+        line(out, "");
+        line(out, "Service JVM under the 64-client runs: peak VmRSS %.0f MiB; VmHWM over its life %.0f MiB "
+                + "(PostgreSQL's processes not included).", report.memory().peakRssMiB(), report.memory().highWaterMiB());
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, LoadResult r) {
+        row(out, r.workload(), r);
+    }
+
+    private static void row(StringBuilder out, String label, LoadResult r) {
+        line(out, "| %s | %d | %.1f | %.2f | %.2f | %.1f | %.2f | %.2f | %d |", label, r.concurrency(), r.perSecond(),
+                r.p50Millis(), r.p99Millis(), r.maxMillis(), r.jvmCpuMsPerRequest(), r.pgCpuMsPerRequest(), r.unexpected());
+    }
+
+    private static void line(StringBuilder out, String format, Object... args) {
+        out.append(String.format(Locale.ROOT, format, args)).append('\n');
+    }
+}

@@ -1,0 +1,148 @@
+package dev.accounts.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * The service jar as its own process, exactly as an operator starts it ({@code java -jar accounts.jar}), with an
+ * embedded PostgreSQL in a fresh data directory and mail going to the benchmark's SMTP sink. Its output goes to a
+ * log file beside the data.
+ */
+final class ServiceProcess implements AutoCloseable {
+
+    private static final Pattern READY = Pattern.compile("Accounts is ready at http://[^:]+:(\\d+)");
+
+    private final Process process;
+    private final int port;
+    private final Path dataDirectory;
+    private final Path log;
+
+    private ServiceProcess(Process process, int port, Path dataDirectory, Path log) {
+        this.process = process;
+        this.port = port;
+        this.dataDirectory = dataDirectory;
+        this.log = log;
+    }
+
+    /**
+     * @param workDirectory world-traversable: as root the service runs PostgreSQL as {@code nobody}, which must
+     *                      reach the data directory inside it
+     * @param javaOptions   JVM options for the service (a flight recording, a heap size), empty for the defaults
+     */
+    static ServiceProcess start(Path jar, Path workDirectory, int smtpPort, List<String> javaOptions, Duration timeout)
+            throws IOException {
+        Path dataDirectory = workDirectory.resolve("pg");
+        Path log = workDirectory.resolve("service.log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(javaOptions);
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+        Map<String, String> environment = builder.environment();
+        environment.put("ACCOUNTS_HTTP_ADDRESS", "127.0.0.1");
+        environment.put("ACCOUNTS_HTTP_PORT", "0");
+        environment.put("ACCOUNTS_DATA_DIR", dataDirectory.toString());
+        environment.put("ACCOUNTS_SMTP_HOST", "127.0.0.1");
+        environment.put("ACCOUNTS_SMTP_PORT", Integer.toString(smtpPort));
+        environment.put("ACCOUNTS_SMTP_TRANSPORT", "plain");
+        environment.put("ACCOUNTS_MAIL_FROM", "Accounts <no-reply@bench.example.com>");
+        Process process = builder.start();
+        CompletableFuture<Integer> ready = new CompletableFuture<>();
+        Thread.ofPlatform().daemon().name("service-output").start(() -> copyOutput(process, log, ready));
+        try {
+            int port = ready.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return new ServiceProcess(process, port, dataDirectory, log);
+        } catch (Exception e) {
+            process.destroyForcibly();
+            throw new IOException("the service did not report ready within " + timeout.toSeconds() + " s; see " + log, e);
+        }
+    }
+
+    private static void copyOutput(Process process, Path log, CompletableFuture<Integer> ready) {
+        try (BufferedReader output = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter file = new PrintWriter(Files.newBufferedWriter(log), true)) {
+            String line;
+            while ((line = output.readLine()) != null) {
+                file.println(line);
+                Matcher matcher = READY.matcher(line);
+                if (!ready.isDone() && matcher.find()) {
+                    ready.complete(Integer.parseInt(matcher.group(1)));
+                }
+            }
+        } catch (IOException e) {
+            ready.completeExceptionally(e);
+        } finally {
+            ready.completeExceptionally(new IOException("the service exited with " + exitCodeOf(process)));
+        }
+    }
+
+    private static String exitCodeOf(Process process) {
+        try {
+            return Integer.toString(process.waitFor());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "an unknown status";
+        }
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    InetSocketAddress address() {
+        return new InetSocketAddress("127.0.0.1", port);
+    }
+
+    String host() {
+        return "127.0.0.1:" + port;
+    }
+
+    Path log() {
+        return log;
+    }
+
+    /** The embedded PostgreSQL's JDBC URL, from the port in its {@code postmaster.pid} (line 4). */
+    String jdbcUrl() throws IOException {
+        try (Stream<Path> files = Files.walk(dataDirectory)) {
+            Path pidFile = files.filter(p -> p.getFileName().toString().equals("postmaster.pid")).findFirst()
+                    .orElseThrow(() -> new IOException("no postmaster.pid under " + dataDirectory));
+            List<String> lines = Files.readAllLines(pidFile);
+            return "jdbc:postgresql://127.0.0.1:" + lines.get(3).trim() + "/accounts";
+        }
+    }
+
+    /** Which libargon2 the service mapped, if any: JNA loads it from the system or unpacks the bundled one. */
+    Optional<String> nativeArgon2Library() throws IOException {
+        try (Stream<String> maps = Files.lines(Path.of("/proc", Long.toString(pid()), "maps"))) {
+            return maps.map(line -> line.replaceFirst("^.*\\s", ""))
+                    .filter(path -> path.contains("argon2") || path.contains("/JNA/temp/jna"))
+                    .filter(path -> !path.contains("jnidispatch"))
+                    .distinct().findFirst();
+        }
+    }
+
+    /** SIGTERM, as an operator would stop it; the service then stops its worker and PostgreSQL itself. */
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,127 @@
+package dev.accounts.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The smallest SMTP server the service's mail client is happy with: it accepts every message and forgets it,
+ * counting what arrived. It can answer each message's end of data after a delay, to play a slow mail server.
+ * GreenMail would do the accepting, but cannot be told to answer late.
+ */
+final class SmtpSink implements AutoCloseable {
+
+    private final ServerSocket server;
+    private final ExecutorService connections = Executors.newVirtualThreadPerTaskExecutor();
+    private final AtomicLong received = new AtomicLong();
+    private final AtomicReference<Duration> answerDelay = new AtomicReference<>(Duration.ZERO);
+
+    private SmtpSink(ServerSocket server) {
+        this.server = server;
+    }
+
+    static SmtpSink start() throws IOException {
+        SmtpSink sink = new SmtpSink(new ServerSocket(0, 200, InetAddress.getLoopbackAddress()));
+        Thread.ofPlatform().daemon().name("smtp-sink-accept").start(sink::acceptLoop);
+        return sink;
+    }
+
+    int port() {
+        return server.getLocalPort();
+    }
+
+    long received() {
+        return received.get();
+    }
+
+    /** From now on, each message is acknowledged this long after its data ended. */
+    void answerAfter(Duration delay) {
+        answerDelay.set(delay);
+    }
+
+    /** Waits until {@code count} messages in all have arrived; false on time-out. */
+    boolean awaitReceived(long count, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (received.get() < count) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    private void acceptLoop() {
+        while (!server.isClosed()) {
+            try {
+                Socket socket = server.accept();
+                connections.submit(() -> converse(socket));
+            } catch (IOException e) {
+                return; // closed
+            }
+        }
+    }
+
+    private void converse(Socket socket) {
+        try (socket;
+             BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+             OutputStream out = socket.getOutputStream()) {
+            reply(out, "220 bench-sink ESMTP");
+            String line;
+            while ((line = in.readLine()) != null) {
+                String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
+                switch (command) {
+                    case "EHLO" -> reply(out, "250-bench-sink\r\n250-8BITMIME\r\n250 SMTPUTF8");
+                    case "HELO" -> reply(out, "250 bench-sink");
+                    case "DATA" -> {
+                        reply(out, "354 end with <CRLF>.<CRLF>");
+                        skipMessage(in);
+                        Duration delay = answerDelay.get();
+                        if (!delay.isZero()) {
+                            Thread.sleep(delay);
+                        }
+                        received.incrementAndGet();
+                        reply(out, "250 accepted");
+                    }
+                    case "QUIT" -> {
+                        reply(out, "221 bye");
+                        return;
+                    }
+                    default -> reply(out, "250 ok"); // MAIL, RCPT, RSET, NOOP
+                }
+            }
+        } catch (IOException e) {
+            // The client hung up; nothing to count.
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void skipMessage(BufferedReader in) throws IOException {
+        String line;
+        while ((line = in.readLine()) != null && !line.equals(".")) {
+            // the body is not kept
+        }
+    }
+
+    private static void reply(OutputStream out, String text) throws IOException {
+        out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+    }
+
+    @Override
+    public void close() throws IOException {
+        server.close();
+        connections.shutdownNow();
+    }
+}

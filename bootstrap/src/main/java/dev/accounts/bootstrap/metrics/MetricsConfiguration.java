@@ -1,0 +1,91 @@
+package dev.accounts.bootstrap.metrics;
+
+import dev.accounts.application.port.out.MailQueueStatistics;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Arrays;
+import javax.sql.DataSource;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The metrics of one running service, in its core context: a registry of its own (never Micrometer's global one, so
+ * two services in one JVM, as in tests, do not mix their figures), the observation registry the HTTP filter reports
+ * to, and everything that feeds them. The web context serves the registry ({@link MetricsEndpointConfiguration}).
+ */
+@Configuration(proxyBeanMethods = false)
+public class MetricsConfiguration {
+
+    /** The timer Spring's {@code ServerHttpObservationFilter} records each request in. */
+    static final String HTTP_SERVER_REQUESTS = "http.server.requests";
+    /** Histogram buckets for request latency: enough for SLO alerts, few enough per route and status. */
+    private static final double[] HTTP_BUCKETS_NANOS = Arrays.stream(new Duration[]{Duration.ofMillis(5),
+                    Duration.ofMillis(10), Duration.ofMillis(25), Duration.ofMillis(50), Duration.ofMillis(100),
+                    Duration.ofMillis(250), Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofMillis(2500),
+                    Duration.ofSeconds(5), Duration.ofSeconds(10)})
+            .mapToDouble(Duration::toNanos).toArray();
+
+    @Bean(destroyMethod = "close")
+    PrometheusMeterRegistry meterRegistry() {
+        PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        registry.config().meterFilter(httpLatencyBuckets());
+        return registry;
+    }
+
+    /**
+     * Where {@code ServerHttpObservationFilter} reports: each request becomes a sample of
+     * {@value #HTTP_SERVER_REQUESTS} tagged with method, status, outcome, exception and {@code uri}, the matched route
+     * template ({@code /api/users/{id}}), never the path as sent; requests no route matched share one value
+     * ({@code NOT_FOUND}, {@code UNKNOWN}), so probing random paths cannot multiply the series.
+     */
+    @Bean
+    ObservationRegistry observationRegistry(MeterRegistry registry) {
+        ObservationRegistry observations = ObservationRegistry.create();
+        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
+        return observations;
+    }
+
+    /** Static: a post-processor must exist before the beans it processes. */
+    @Bean
+    static MeteredPorts meteredPorts(ObjectProvider<MeterRegistry> registry) {
+        return new MeteredPorts(registry);
+    }
+
+    @Bean(destroyMethod = "close")
+    RuntimeMetrics runtimeMetrics(MeterRegistry registry) {
+        return new RuntimeMetrics(registry);
+    }
+
+    @Bean
+    ConnectionPoolMetrics connectionPoolMetrics(ObjectProvider<DataSource> dataSource, MeterRegistry registry) {
+        return new ConnectionPoolMetrics(dataSource.getIfAvailable(), registry);
+    }
+
+    /** Without outbox statistics from the store configuration, there are no outbox gauges (rather than no start). */
+    @Bean
+    MailQueueGauges mailQueueGauges(ObjectProvider<MailQueueStatistics> statistics, Clock clock, MeterRegistry registry) {
+        return new MailQueueGauges(registry, statistics.getIfAvailable(), clock);
+    }
+
+    private static MeterFilter httpLatencyBuckets() {
+        return new MeterFilter() {
+            @Override
+            public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+                if (!id.getName().equals(HTTP_SERVER_REQUESTS) || id.getType() != Meter.Type.TIMER) {
+                    return config;
+                }
+                return DistributionStatisticConfig.builder().serviceLevelObjectives(HTTP_BUCKETS_NANOS).build()
+                        .merge(config);
+            }
+        };
+    }
+}
