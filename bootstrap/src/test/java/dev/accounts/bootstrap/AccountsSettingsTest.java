@@ -29,12 +29,12 @@ class AccountsSettingsTest {
     }
 
     @Test
-    void sendsEightMailsAtOnceFromBatchesOf64UnlessTold() {
+    void sendsOneMailAtATimeFromBatchesOf64UnlessTold() {
         assertThat(AccountsSettings.fromEnvironment(Map.of()).delivery())
-                .returns(8, AccountsSettings.Delivery::sendParallelism)
+                .returns(1, AccountsSettings.Delivery::sendParallelism)
                 .returns(64, AccountsSettings.Delivery::batchSize);
-        assertThat(AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_SEND_PARALLELISM", "1")).delivery().sendParallelism())
-                .isOne();
+        assertThat(AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_SEND_PARALLELISM", "8")).delivery().sendParallelism())
+                .isEqualTo(8);
         assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_SEND_PARALLELISM", "0")))
                 .isInstanceOf(ConfigurationException.class)
                 .hasMessageStartingWith("ACCOUNTS_MAIL_SEND_PARALLELISM must be a whole number from 1 to 64");

@@ -66,6 +66,11 @@ public final class ListUsersService implements ListUsersUseCase {
             errors.add("q", "must be at most " + MAX_QUERY_LENGTH + " characters long");
             return null;
         }
+        // No name or address holds a control character, and PostgreSQL refuses NUL in text outright.
+        if (prefix.codePoints().anyMatch(Character::isISOControl)) {
+            errors.add("q", "must not contain control characters");
+            return null;
+        }
         return prefix;
     }
 

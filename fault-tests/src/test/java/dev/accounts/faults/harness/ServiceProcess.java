@@ -37,7 +37,7 @@ public final class ServiceProcess implements AutoCloseable {
      * As the unit file in {@code dist/} runs it, but with a bounded heap (the README's advice), so that a leak shows
      * within a scenario instead of hiding in a large default one.
      */
-    private static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
+    private static final List<String> JVM_OPTIONS = List.of("-Xms256m", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError");
     /** Instances still running when the test JVM exits (a scenario that timed out, say) are killed with it. */
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 

@@ -116,6 +116,13 @@ class ListUsersServiceTest {
     }
 
     @Test
+    void refusesAPrefixWithAControlCharacterSuchAsNul() {
+        assertThatThrownBy(() -> admin.listUsers.listUsers(new ListUsersQuery(admin.admin, "al\u0000ice", null, null, null, null)))
+                .isInstanceOfSatisfying(InvalidInputException.class, e -> assertThat(e.errors())
+                        .containsExactly(new FieldError("q", "must not contain control characters")));
+    }
+
+    @Test
     void refusesAnyoneButAnActiveSuperuserAndAuditsTheRefusal() {
         var member = admin.member("mallory", "mallory@example.com");
         int unitsBefore = accounts.transactions.count();
