@@ -3,27 +3,47 @@ package dev.accounts.bench;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What a run does, from {@code BENCH_*} environment variables (bench/README.md lists them). The defaults keep a
  * whole run under ten minutes on two cores. {@code ACCOUNTS_*} variables are passed on to the service untouched.
  */
-record BenchSettings(Path jar, Path results, Duration window, Duration warmUp, Duration serviceWarmUp,
+record BenchSettings(Path jar, Path results, Duration window, Duration warmUp, Duration serviceWarmUp, Duration jvmWarmUp,
                      Duration hashRound, int hashRounds, int backlog, Duration slowSmtpDelay, boolean flightRecording,
-                     List<String> serviceJavaOptions, List<Integer> concurrencies, int cores) {
+                     List<String> serviceJavaOptions, List<Integer> concurrencies, int cores, Set<String> only) {
+
+    /** The phases {@code BENCH_ONLY} may name; empty {@code only} means a full run. */
+    static final Set<String> PHASES = Set.of("hash", "register", "login", "me", "duplicate", "drain", "slow-smtp");
 
     static BenchSettings fromEnvironment(Map<String, String> env) {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> concurrencies = List.of(1, 2 * cores, 64);
-        String javaOptions = env.getOrDefault("BENCH_SERVICE_JAVA_OPTS", "").trim();
+        // As run.sh, the systemd unit and the image start it.
+        String javaOptions = env.getOrDefault("BENCH_SERVICE_JAVA_OPTS", "-Xmx256m").trim();
+        String concurrencyList = env.getOrDefault("BENCH_CONCURRENCIES", "").trim();
+        if (!concurrencyList.isEmpty()) {
+            concurrencies = Arrays.stream(concurrencyList.split(",")).map(String::trim).map(Integer::valueOf).toList();
+        }
+        Set<String> only = new LinkedHashSet<>();
+        for (String phase : env.getOrDefault("BENCH_ONLY", "").split(",")) {
+            if (!phase.isBlank()) {
+                only.add(phase.trim());
+            }
+        }
+        if (!PHASES.containsAll(only)) {
+            throw new IllegalArgumentException("BENCH_ONLY takes a comma-separated list of " + PHASES + ", not " + only);
+        }
         return new BenchSettings(
                 Path.of(env.getOrDefault("BENCH_JAR", "bootstrap/target/accounts.jar")),
                 Path.of(env.getOrDefault("BENCH_RESULTS", "bench/results")),
                 seconds(env, "BENCH_SECONDS", 10),
                 seconds(env, "BENCH_WARMUP_SECONDS", 2),
                 seconds(env, "BENCH_SERVICE_WARMUP_SECONDS", 5),
+                seconds(env, "BENCH_JVM_WARMUP_SECONDS", 40),
                 seconds(env, "BENCH_HASH_SECONDS", 3),
                 Integer.parseInt(env.getOrDefault("BENCH_HASH_ROUNDS", "3")),
                 Integer.parseInt(env.getOrDefault("BENCH_BACKLOG", "5000")),
@@ -31,7 +51,21 @@ record BenchSettings(Path jar, Path results, Duration window, Duration warmUp, D
                 Boolean.parseBoolean(env.getOrDefault("BENCH_JFR", "false")),
                 javaOptions.isEmpty() ? List.of() : Arrays.asList(javaOptions.split("\\s+")),
                 concurrencies,
-                cores);
+                cores,
+                Set.copyOf(only));
+    }
+
+    /** Whether a phase runs: all of them in a full run, the named ones in a focused run. */
+    boolean runs(String phase) {
+        return only.isEmpty() || only.contains(phase);
+    }
+
+    /**
+     * A focused run ({@code BENCH_ONLY}) is for finding where time goes: it prints its figures but writes no report,
+     * because the targets need every phase.
+     */
+    boolean focused() {
+        return !only.isEmpty();
     }
 
     /** The concurrency the ratio targets are stated at: two requests per core. */

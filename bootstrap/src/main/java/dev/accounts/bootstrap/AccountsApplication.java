@@ -7,7 +7,8 @@ import dev.accounts.bootstrap.logging.ConsoleLogFormat;
 import dev.accounts.bootstrap.logging.LogFormat;
 import dev.accounts.bootstrap.logging.RequestIdFilter;
 import dev.accounts.bootstrap.metrics.MetricsEndpointConfiguration;
-import io.micrometer.observation.ObservationRegistry;
+import dev.accounts.bootstrap.metrics.HttpRequestMetricsFilter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -16,7 +17,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.bridge.SLF4JBridgeHandler;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.springframework.web.servlet.DispatcherServlet;
 
 /**
@@ -82,7 +82,7 @@ public final class AccountsApplication implements AutoCloseable {
             // preflight carries them.
             EmbeddedTomcat tomcat = EmbeddedTomcat.start(settings.http().address(), settings.http().port(), https,
                     new DispatcherServlet(webContext), new RequestIdFilter(),
-                    new ServerHttpObservationFilter(core.bean(ObservationRegistry.class)), new SecurityHeadersFilter(https),
+                    new HttpRequestMetricsFilter(core.bean(MeterRegistry.class)), new SecurityHeadersFilter(https),
                     new CorsAllowlistFilter(settings.security().corsAllowedOrigins()),
                     new RequestBodyLimitFilter(settings.http().maxBodyBytes()));
             return new AccountsApplication(core, tomcat);

@@ -96,8 +96,8 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
                 env.duration("ACCOUNTS_MAIL_RETRY_BASE", Duration.ofSeconds(1)),
                 env.duration("ACCOUNTS_MAIL_RETRY_CAP", Duration.ofMinutes(10)),
                 env.integer("ACCOUNTS_MAIL_MAX_ATTEMPTS", 10, 1, 1000),
-                // One lane by default: a crash then repeats at most one message; more lanes drain faster.
-                env.integer("ACCOUNTS_MAIL_SEND_PARALLELISM", 1, 1, 64));
+                // Lanes drain faster; a crash still repeats at most one message, whatever their number.
+                env.integer("ACCOUNTS_MAIL_SEND_PARALLELISM", 4, 1, 64));
         if (delivery.retryCap().compareTo(delivery.retryBase()) < 0) {
             throw new ConfigurationException("ACCOUNTS_MAIL_RETRY_CAP must not be shorter than ACCOUNTS_MAIL_RETRY_BASE");
         }

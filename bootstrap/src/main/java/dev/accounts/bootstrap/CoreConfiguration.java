@@ -124,8 +124,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    AuthenticateUseCase authenticate(SessionStore sessions, UserRepository users, LifecyclePolicy lifecycle, Clock clock) {
-        return new AuthenticateService(sessions, users, lifecycle, clock);
+    AuthenticateUseCase authenticate(SessionStore sessions, LifecyclePolicy lifecycle, Clock clock) {
+        return new AuthenticateService(sessions, lifecycle, clock);
     }
 
     @Bean
@@ -134,8 +134,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    GetAccountUseCase getAccount(UserRepository users, ProfileRepository profiles) {
-        return new GetAccountService(users, profiles);
+    GetAccountUseCase getAccount(ProfileRepository profiles) {
+        return new GetAccountService(profiles);
     }
 
     @Bean

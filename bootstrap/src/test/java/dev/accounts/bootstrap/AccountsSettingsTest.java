@@ -29,9 +29,9 @@ class AccountsSettingsTest {
     }
 
     @Test
-    void sendsOneMailAtATimeFromBatchesOf64UnlessTold() {
+    void sendsFourMailsAtOnceFromBatchesOf64UnlessTold() {
         assertThat(AccountsSettings.fromEnvironment(Map.of()).delivery())
-                .returns(1, AccountsSettings.Delivery::sendParallelism)
+                .returns(4, AccountsSettings.Delivery::sendParallelism)
                 .returns(64, AccountsSettings.Delivery::batchSize);
         assertThat(AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_SEND_PARALLELISM", "8")).delivery().sendParallelism())
                 .isEqualTo(8);

@@ -8,6 +8,7 @@ import dev.accounts.faults.harness.Answer;
 import dev.accounts.faults.harness.Database;
 import dev.accounts.faults.harness.GreenMailServer;
 import dev.accounts.faults.harness.Latencies;
+import dev.accounts.faults.harness.LivenessProbe;
 import dev.accounts.faults.harness.Load;
 import dev.accounts.faults.harness.Postgres;
 import dev.accounts.faults.harness.ProcessFigures;
@@ -22,7 +23,6 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -104,11 +104,7 @@ class Scenario09BoundedLoadTest {
             long half = start + DURATION.toNanos() / 2;
             long end = start + DURATION.toNanos();
 
-            List<ProcessFigures> firstHalf = new ArrayList<>();
-            List<ProcessFigures> secondHalf = new ArrayList<>();
-            Latencies live = new Latencies();
-            List<String> slowProbes = new CopyOnWriteArrayList<>();
-            long[] liveHeap = new long[2];
+            Watched watched = new Watched();
             try (ExecutorService clients = Executors.newFixedThreadPool(CONCURRENCY + 1)) {
                 List<Future<?>> loops = new ArrayList<>();
                 for (Account account : accounts) {
@@ -121,31 +117,7 @@ class Scenario09BoundedLoadTest {
                         }
                     }));
                 }
-                // The watcher: liveness several times a second, the process's figures every second, the live heap
-                // at the end of each half.
-                loops.add(clients.submit(() -> {
-                    AccountsClient prober = AccountsClient.of(service);
-                    long nextFigures = System.nanoTime();
-                    boolean halfMeasured = false;
-                    while (System.nanoTime() < end) {
-                        Answer probe = prober.get("/health/live");
-                        live.add(probe.latency());
-                        if (probe.status() != 200 || probe.latency().compareTo(LIVE_WITHIN) >= 0) {
-                            slowProbes.add(String.format("%.1f s into the load (service uptime %.1f s): %s",
-                                    (System.nanoTime() - start) / 1e9, service.uptime().toMillis() / 1e3, probe));
-                        }
-                        if (System.nanoTime() >= nextFigures) {
-                            (System.nanoTime() < half ? firstHalf : secondHalf).add(service.figures());
-                            nextFigures += Duration.ofSeconds(1).toNanos();
-                        }
-                        if (!halfMeasured && System.nanoTime() >= half) {
-                            liveHeap[0] = service.liveHeapBytes();
-                            halfMeasured = true;
-                        }
-                        sleep(PROBE_EVERY);
-                    }
-                    liveHeap[1] = service.liveHeapBytes();
-                }));
+                loops.add(clients.submit(() -> watch(service, start, half, end, watched)));
                 for (Future<?> loop : loops) {
                     loop.get();
                 }
@@ -153,14 +125,16 @@ class Scenario09BoundedLoadTest {
 
             int total = latencies.values().stream().mapToInt(Latencies::count).sum();
             assertThat(unexpected).as("answers other than the expected ones, by operation and status").isEmpty();
-            assertThat(slowProbes).as("/health/live probes slower than %s or failed, of %s (%s); see %s",
+            Latencies live = watched.live;
+            assertThat(watched.slowProbes).as("/health/live probes slower than %s or failed, of %s (%s); see %s",
                     LIVE_WITHIN.toMillis() + " ms", live.count(), live.summary(), service.log()).isEmpty();
-            int threadsFirst = firstHalf.stream().mapToInt(ProcessFigures::threads).max().orElseThrow();
-            int threadsSecond = secondHalf.stream().mapToInt(ProcessFigures::threads).max().orElseThrow();
+            int threadsFirst = watched.firstHalf.stream().mapToInt(ProcessFigures::threads).max().orElseThrow();
+            int threadsSecond = watched.secondHalf.stream().mapToInt(ProcessFigures::threads).max().orElseThrow();
             assertThat(threadsSecond).as("threads, second half vs. first").isLessThanOrEqualTo(threadsFirst + THREAD_SLACK);
-            assertThat(liveHeap[1]).as("live heap at the end vs. half-way").isLessThanOrEqualTo(liveHeap[0] + HEAP_SLACK_BYTES);
-            long rssFirst = firstHalf.stream().mapToLong(ProcessFigures::residentMegabytes).max().orElseThrow();
-            long rssSecond = secondHalf.stream().mapToLong(ProcessFigures::residentMegabytes).max().orElseThrow();
+            assertThat(watched.liveHeapAtEnd).as("live heap at the end vs. half-way")
+                    .isLessThanOrEqualTo(watched.liveHeapHalfWay + HEAP_SLACK_BYTES);
+            long rssFirst = watched.firstHalf.stream().mapToLong(ProcessFigures::residentMegabytes).max().orElseThrow();
+            long rssSecond = watched.secondHalf.stream().mapToLong(ProcessFigures::residentMegabytes).max().orElseThrow();
 
             String perOperation = latencies.entrySet().stream()
                     .map(entry -> entry.getKey().name().toLowerCase().replace('_', ' ') + " " + entry.getValue().count()
@@ -171,9 +145,48 @@ class Scenario09BoundedLoadTest {
                             + " clients (joining over the first " + RAMP_UP.toSeconds() + " s, after a " + WARM_UP.toSeconds()
                             + " s warm-up from " + WARM_UP_CLIENTS + ")",
                     total + " requests, 0 5xx: " + perOperation + "; /health/live " + live.count() + " probes, "
-                            + live.summary() + "; live heap " + megabytes(liveHeap[0]) + " → " + megabytes(liveHeap[1])
-                            + " MB, threads " + threadsFirst + " → " + threadsSecond + ", RSS " + rssFirst + " → "
+                            + live.summary() + "; live heap " + megabytes(watched.liveHeapHalfWay) + " → "
+                            + megabytes(watched.liveHeapAtEnd) + " MB, threads " + threadsFirst + " → " + threadsSecond + ", RSS " + rssFirst + " → "
                             + rssSecond + " MB (max of each half)");
+        }
+    }
+
+    /** What the watcher saw; read once the watcher's future has completed. */
+    private static final class Watched {
+        final Latencies live = new Latencies();
+        final List<String> slowProbes = new ArrayList<>();
+        final List<ProcessFigures> firstHalf = new ArrayList<>();
+        final List<ProcessFigures> secondHalf = new ArrayList<>();
+        long liveHeapHalfWay;
+        long liveHeapAtEnd;
+    }
+
+    /**
+     * Probes liveness four times a second, reads the process's figures every second, and measures the live heap
+     * half-way and at the end; the heap's full collections never overlap a probe, both being done on this thread.
+     */
+    private static void watch(ServiceProcess service, long start, long half, long end, Watched watched) {
+        try (LivenessProbe prober = new LivenessProbe(service.url())) {
+            long nextFigures = System.nanoTime();
+            boolean halfMeasured = false;
+            while (System.nanoTime() < end) {
+                Answer probe = prober.probe();
+                watched.live.add(probe.latency());
+                if (probe.status() != 200 || probe.latency().compareTo(LIVE_WITHIN) >= 0) {
+                    watched.slowProbes.add(String.format("%.1f s into the load (service uptime %.1f s): %s",
+                            (System.nanoTime() - start) / 1e9, service.uptime().toMillis() / 1e3, probe));
+                }
+                if (System.nanoTime() >= nextFigures) {
+                    (System.nanoTime() < half ? watched.firstHalf : watched.secondHalf).add(service.figures());
+                    nextFigures += Duration.ofSeconds(1).toNanos();
+                }
+                if (!halfMeasured && System.nanoTime() >= half) {
+                    watched.liveHeapHalfWay = service.liveHeapBytes();
+                    halfMeasured = true;
+                }
+                sleep(PROBE_EVERY);
+            }
+            watched.liveHeapAtEnd = service.liveHeapBytes();
         }
     }
 

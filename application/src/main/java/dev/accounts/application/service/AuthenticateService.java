@@ -4,7 +4,7 @@ import dev.accounts.application.port.in.AuthenticateUseCase;
 import dev.accounts.application.port.in.Authenticated;
 import dev.accounts.application.port.in.UnauthenticatedException;
 import dev.accounts.application.port.out.SessionStore;
-import dev.accounts.application.port.out.UserRepository;
+import dev.accounts.application.port.out.SignedInSession;
 import dev.accounts.domain.user.InvalidValueException;
 import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.Session;
@@ -26,13 +26,11 @@ public final class AuthenticateService implements AuthenticateUseCase {
     static final Duration TOUCH_GRANULARITY = Duration.ofMinutes(1);
 
     private final SessionStore sessions;
-    private final UserRepository users;
     private final LifecyclePolicy lifecycle;
     private final Clock clock;
 
-    public AuthenticateService(SessionStore sessions, UserRepository users, LifecyclePolicy lifecycle, Clock clock) {
+    public AuthenticateService(SessionStore sessions, LifecyclePolicy lifecycle, Clock clock) {
         this.sessions = sessions;
-        this.users = users;
         this.lifecycle = lifecycle;
         this.clock = clock;
     }
@@ -40,18 +38,21 @@ public final class AuthenticateService implements AuthenticateUseCase {
     @Override
     public Authenticated authenticate(String bearerToken, String clientAddress) {
         TokenDigest digest = parse(bearerToken).digest();
-        Session session = sessions.find(digest).orElseThrow(UnauthenticatedException::new);
+        SignedInSession signedIn = sessions.findWithUser(digest).orElseThrow(UnauthenticatedException::new);
+        Session session = signedIn.session();
         Instant now = Now.of(clock);
         if (!session.isActiveAt(now, lifecycle.sessionIdleTimeout())) {
             // Dead for good: removing it keeps the store small and the next look-up short.
             sessions.revoke(digest);
             throw new UnauthenticatedException();
         }
-        users.findById(session.userId()).filter(user -> user.active()).orElseThrow(UnauthenticatedException::new);
+        if (!signedIn.user().active()) {
+            throw new UnauthenticatedException();
+        }
         if (session.lastUsedAt().isBefore(now.minus(TOUCH_GRANULARITY))) {
             sessions.touch(digest, now);
         }
-        return new Authenticated(session.userId(), digest, clientAddress);
+        return new Authenticated(signedIn.user(), digest, clientAddress);
     }
 
     private static SecretToken parse(String bearerToken) {

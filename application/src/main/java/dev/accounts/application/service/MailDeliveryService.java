@@ -1,6 +1,7 @@
 package dev.accounts.application.service;
 
 import dev.accounts.application.port.in.DeliverMailUseCase;
+import dev.accounts.application.port.out.AcceptanceGate;
 import dev.accounts.application.port.out.MailDeliveryException;
 import dev.accounts.application.port.out.MailDeliveryQueue;
 import dev.accounts.application.port.out.MailSender;
@@ -18,18 +19,26 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
 import java.util.random.RandomGenerator;
 
 /**
  * One round of the outbox: claim due messages under a lease, send them outside any transaction, up to
  * {@code parallelism} at once, and record each outcome as soon as its send returns. A worker that dies mid-round
  * leaves its messages leased; another worker takes them once the lease runs out, so a crash can repeat a message but
- * never lose it. The messages a crash can repeat are those accepted by the mail server but not yet recorded: at
- * most one per lane.
+ * never lose it.
+ *
+ * <p>The messages a crash can repeat are those the transport has taken but whose outcome is not yet recorded: at most
+ * one per service (the application builds one), whatever the parallelism. The sender enters an {@link AcceptanceGate}
+ * right before its transport takes a message for good, and the gate lets the next send through only once that
+ * message's outcome is recorded, or recording it failed. Everything else of a send (rendering, connecting, envelope,
+ * body) runs in parallel on the lanes; what runs one at a time is the transport's final step and the record.
  *
  * <p>A round returns only when every lane has stopped and every outcome is recorded, even if its thread is
  * interrupted: an interrupted round could send its messages twice. No send starts once half the lease has passed,
  * so a slow mail server cannot hold a round past its lease; the messages left are put back as a failed attempt.
+ * After a failure to record, the round halts before the gate lets another send through: no lane starts another
+ * message, and a send waiting at the gate is abandoned undelivered.
  */
 public final class MailDeliveryService implements DeliverMailUseCase {
 
@@ -48,6 +57,8 @@ public final class MailDeliveryService implements DeliverMailUseCase {
     private final int parallelism;
     /** Lanes draw retry times concurrently; not every {@link RandomGenerator} is thread-safe. */
     private final Object randomLock = new Object();
+    /** One send at a time between its transport's taking the message and its record; fair, so no lane starves. */
+    private final Semaphore acceptance = new Semaphore(1, true);
 
     /** Sends one message at a time, in the thread that calls {@link #deliverDueMail()}. */
     public MailDeliveryService(MailDeliveryQueue queue, MailSender sender, RetryPolicy retryPolicy, Clock clock,
@@ -60,7 +71,7 @@ public final class MailDeliveryService implements DeliverMailUseCase {
      *                     {@code parallelism - 1} threads to send at full parallelism; its threads must not be virtual
      *                     where mail clients block inside {@code synchronized} code
      * @param parallelism  how many messages are sent at once, at most; the mail sender must allow that many
-     *                     concurrent calls
+     *                     concurrent calls. It does not raise how many messages a crash can repeat (one)
      */
     public MailDeliveryService(MailDeliveryQueue queue, MailSender sender, RetryPolicy retryPolicy, Clock clock,
                                Duration lease, int batchSize, RandomGenerator random, Executor sendExecutor,
@@ -120,19 +131,24 @@ public final class MailDeliveryService implements DeliverMailUseCase {
     }
 
     private void runLane(DeliveryRound round) {
-        try {
-            for (Optional<QueuedMail> next = round.next(clock.instant()); next.isPresent(); next = round.next(clock.instant())) {
-                round.count(deliver(next.get()));
+        for (Optional<QueuedMail> next = round.next(clock.instant()); next.isPresent(); next = round.next(clock.instant())) {
+            AcceptanceTurn turn = new AcceptanceTurn(acceptance, round);
+            try {
+                round.count(deliver(next.get(), turn));
+            } catch (RuntimeException | Error e) {
+                // Halted before the gate opens: a message another lane delivered now could not be recorded either.
+                round.halt();
+                throw e;
+            } finally {
+                turn.leave();
             }
-        } catch (RuntimeException | Error e) {
-            round.halt();
-            throw e;
         }
     }
 
-    private Outcome deliver(QueuedMail mail) {
+    /** Sends and records one message; a gate the sender entered stays closed to other lanes until the lane leaves it. */
+    private Outcome deliver(QueuedMail mail, AcceptanceGate gate) {
         try {
-            sender.send(mail);
+            sender.send(mail, gate);
         } catch (MailDeliveryException e) {
             return failed(mail, e.getMessage(), e.isPermanent());
         } catch (RuntimeException e) {

@@ -1,13 +1,17 @@
 package dev.accounts.application.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.accounts.application.fixtures.CountingGate;
+import dev.accounts.application.port.out.MailDeliveryException;
 import dev.accounts.application.port.out.MailSender;
 import dev.accounts.application.port.out.MailTemplate;
 import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.application.port.out.QueuedMail;
 import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.SecretToken;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +25,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * What every {@link MailSender} promises, for each mail transport to extend: a message handed over is delivered once,
  * to its recipient, with the subject and words of its template and every value its template takes (a token as part
  * of its link), under a Message-ID made from the outbox id, so that a message sent again after a crash is recognisable
- * as the same one.
+ * as the same one. The sender enters the acceptance gate once per message, before the far end has it, and delivers
+ * nothing when the gate refuses.
  *
  * <p>A subclass gives the sender under test and a way to read back what reached the far end of the transport (an SMTP
  * server in-process, a pickup directory, ...). Each test addresses its messages to recipients of its own, so a
@@ -80,7 +85,7 @@ public abstract class MailSenderContract {
     void deliversAMessageOnceToItsRecipientWithTheSubjectOfItsTemplate() {
         QueuedMail queued = queued(MailTemplate.PASSWORD_CHANGED_NOTICE, "once");
 
-        sender().send(queued);
+        sender().send(queued, new CountingGate());
 
         assertThat(deliveredTo(queued)).singleElement().satisfies(mail -> {
             assertThat(new EmailAddress(mail.recipient())).isEqualTo(queued.mail().recipient());
@@ -93,8 +98,8 @@ public abstract class MailSenderContract {
         QueuedMail first = queued(MailTemplate.WELCOME, "first");
         QueuedMail second = queued(MailTemplate.PASSWORD_RESET, "second");
 
-        sender().send(first);
-        sender().send(second);
+        sender().send(first, new CountingGate());
+        sender().send(second, new CountingGate());
 
         assertThat(deliveredTo(first)).singleElement().extracting(DeliveredMail::subject).isEqualTo(subjectOf(first.mail()));
         assertThat(deliveredTo(second)).singleElement().extracting(DeliveredMail::subject)
@@ -106,7 +111,7 @@ public abstract class MailSenderContract {
     void writesTheSubjectAndKeySentenceOfEveryTemplate(MailTemplate template) {
         QueuedMail queued = queued(template, "words");
 
-        sender().send(queued);
+        sender().send(queued, new CountingGate());
 
         assertThat(deliveredTo(queued)).singleElement().satisfies(mail -> {
             assertThat(mail.subject()).isEqualTo(subjectOf(queued.mail()));
@@ -120,7 +125,7 @@ public abstract class MailSenderContract {
     void putsEveryValueOfTheTemplateIntoTheText(MailTemplate template) {
         QueuedMail queued = queued(template, "values");
 
-        sender().send(queued);
+        sender().send(queued, new CountingGate());
 
         assertThat(deliveredTo(queued)).singleElement().satisfies(mail -> {
             for (String value : queued.mail().parameters().values()) {
@@ -133,7 +138,7 @@ public abstract class MailSenderContract {
     void givesAMessageAMessageIdMadeFromItsOutboxId() {
         QueuedMail queued = queued(MailTemplate.EMAIL_VERIFICATION, "id");
 
-        sender().send(queued);
+        sender().send(queued, new CountingGate());
 
         assertThat(deliveredTo(queued)).singleElement().extracting(DeliveredMail::messageId).asString()
                 .matches("<[^<>@\\s]+@[^<>@\\s]+>")
@@ -145,9 +150,9 @@ public abstract class MailSenderContract {
         QueuedMail first = queued(MailTemplate.PASSWORD_RESET, "again");
         QueuedMail again = new QueuedMail(first.id(), first.mail(), first.attempt() + 1);
 
-        sender().send(first);
+        sender().send(first, new CountingGate());
         String messageId = deliveredTo(first).getFirst().messageId();
-        sender().send(again);
+        sender().send(again, new CountingGate());
 
         // SMTP delivers the resend as a second copy; a pickup directory replaces the first. Either way every copy
         // carries the one Message-ID, so a receiver can tell a resend from a new message.
@@ -159,10 +164,36 @@ public abstract class MailSenderContract {
         QueuedMail first = queued(MailTemplate.EMAIL_CHANGE_NOTICE, "distinct");
         QueuedMail second = new QueuedMail(UUID.randomUUID(), first.mail(), 1);
 
-        sender().send(first);
-        sender().send(second);
+        sender().send(first, new CountingGate());
+        sender().send(second, new CountingGate());
 
         assertThat(deliveredTo(first)).extracting(DeliveredMail::messageId).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    @Test
+    void entersTheAcceptanceGateOnceJustBeforeTheMessageIsDelivered() {
+        QueuedMail queued = queued(MailTemplate.WELCOME, "gate");
+        List<Integer> deliveredAtEntry = new ArrayList<>();
+
+        sender().send(queued, new CountingGate(() -> deliveredAtEntry.add(deliveredTo(queued).size())));
+
+        assertThat(deliveredAtEntry).as("copies delivered at each entry of the gate").containsExactly(0);
+        assertThat(deliveredTo(queued)).hasSize(1);
+    }
+
+    @Test
+    void deliversNothingWhenTheAcceptanceGateRefusesAndStillDeliversTheNextMessage() {
+        QueuedMail refused = queued(MailTemplate.PASSWORD_RESET, "refused");
+        QueuedMail next = queued(MailTemplate.WELCOME, "after_refusal");
+        MailDeliveryException refusal = MailDeliveryException.transientFailure("refused by the test", null);
+
+        assertThatThrownBy(() -> sender().send(refused, () -> {
+            throw refusal;
+        })).isSameAs(refusal);
+        sender().send(next, new CountingGate());
+
+        assertThat(deliveredTo(next)).hasSize(1);
+        assertThat(deliveredTo(refused)).isEmpty();
     }
 
     /** What arrived for the queued mail's recipient, oldest first. */

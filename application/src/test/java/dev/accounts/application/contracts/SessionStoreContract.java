@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.accounts.application.fixtures.Sessions;
 import dev.accounts.application.fixtures.Users;
 import dev.accounts.application.port.out.SessionStore;
+import dev.accounts.application.port.out.SignedInSession;
 import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.Session;
 import dev.accounts.domain.user.User;
@@ -50,6 +51,33 @@ public abstract class SessionStoreContract {
         sessions().add(started(aUser()));
 
         assertThat(sessions().find(SecretToken.generate().digest())).isEmpty();
+    }
+
+    @Test
+    void findsASessionWithItsUserInOneRead() {
+        User owner = aStoredUser();
+        Session session = started(owner.id());
+        sessions().add(session);
+        sessions().add(started(aUser()));
+
+        SignedInSession found = sessions().findWithUser(session.digest()).orElseThrow();
+
+        assertThat(found.session()).isEqualTo(session);
+        assertThat(found.user().id()).isEqualTo(owner.id());
+        assertThat(found.user().username()).isEqualTo(owner.username());
+        assertThat(found.user().email()).isEqualTo(owner.email());
+        assertThat(found.user().active()).isTrue();
+        assertThat(found.user().createdAt()).isEqualTo(owner.createdAt());
+    }
+
+    @Test
+    void findsNoSessionWithUserForAnUnknownOrRevokedDigest() {
+        Session session = started(aUser());
+        sessions().add(session);
+        sessions().revoke(session.digest());
+
+        assertThat(sessions().findWithUser(session.digest())).isEmpty();
+        assertThat(sessions().findWithUser(SecretToken.generate().digest())).isEmpty();
     }
 
     @Test
@@ -156,9 +184,13 @@ public abstract class SessionStoreContract {
     }
 
     private UserId aUser() {
+        return aStoredUser().id();
+    }
+
+    private User aStoredUser() {
         int n = users.incrementAndGet();
         User user = Users.registered("signedin" + n, "signedin" + n + "@example.org");
         addUser(user);
-        return user.id();
+        return user;
     }
 }

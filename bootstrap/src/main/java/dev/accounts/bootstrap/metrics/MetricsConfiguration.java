@@ -5,8 +5,6 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
-import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
-import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Clock;
@@ -19,13 +17,13 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The metrics of one running service, in its core context: a registry of its own (never Micrometer's global one, so
- * two services in one JVM, as in tests, do not mix their figures), the observation registry the HTTP filter reports
- * to, and everything that feeds them. The web context serves the registry ({@link MetricsEndpointConfiguration}).
+ * two services in one JVM, as in tests, do not mix their figures) and everything that feeds it; the HTTP timer is
+ * fed by {@link HttpRequestMetricsFilter}. The web context serves the registry ({@link MetricsEndpointConfiguration}).
  */
 @Configuration(proxyBeanMethods = false)
 public class MetricsConfiguration {
 
-    /** The timer Spring's {@code ServerHttpObservationFilter} records each request in. */
+    /** The timer {@link HttpRequestMetricsFilter} records each request in (the name Spring's own filter uses). */
     static final String HTTP_SERVER_REQUESTS = "http.server.requests";
     /** Histogram buckets for request latency: enough for SLO alerts, few enough per route and status. */
     private static final double[] HTTP_BUCKETS_NANOS = Arrays.stream(new Duration[]{Duration.ofMillis(5),
@@ -39,19 +37,6 @@ public class MetricsConfiguration {
         PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
         registry.config().meterFilter(httpLatencyBuckets());
         return registry;
-    }
-
-    /**
-     * Where {@code ServerHttpObservationFilter} reports: each request becomes a sample of
-     * {@value #HTTP_SERVER_REQUESTS} tagged with method, status, outcome, exception and {@code uri}, the matched route
-     * template ({@code /api/users/{id}}), never the path as sent; requests no route matched share one value
-     * ({@code NOT_FOUND}, {@code UNKNOWN}), so probing random paths cannot multiply the series.
-     */
-    @Bean
-    ObservationRegistry observationRegistry(MeterRegistry registry) {
-        ObservationRegistry observations = ObservationRegistry.create();
-        observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(registry));
-        return observations;
     }
 
     /** Static: a post-processor must exist before the beans it processes. */

@@ -39,6 +39,15 @@ class RequestIdsTest {
         assertThat(second).satisfies(RequestIdsTest::isUuid).isNotEqualTo(first);
     }
 
+    @Test
+    void generatesVersionFourUuidsOfTheIetfVariant() {
+        for (int i = 0; i < 1_000; i++) {
+            UUID id = UUID.fromString(RequestIds.randomUuid());
+            assertThat(id.version()).isEqualTo(4);
+            assertThat(id.variant()).isEqualTo(2);
+        }
+    }
+
     private static void isUuid(String id) {
         assertThat(UUID.fromString(id)).hasToString(id);
     }

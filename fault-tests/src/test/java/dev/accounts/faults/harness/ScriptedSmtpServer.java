@@ -7,6 +7,7 @@ import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -177,9 +178,16 @@ public final class ScriptedSmtpServer implements MailServer {
         }
     }
 
+    /**
+     * The message up to its terminating dot. A connection that ends before the dot ends the session: a server never
+     * takes a message whose data was not finished, and a client killed mid-body has sent none.
+     */
     private static byte[] readData(BufferedReader in) throws IOException {
         StringBuilder data = new StringBuilder();
-        for (String line = in.readLine(); line != null && !line.equals("."); line = in.readLine()) {
+        for (String line = in.readLine(); !".".equals(line); line = in.readLine()) {
+            if (line == null) {
+                throw new EOFException("the connection ended before the end of the data");
+            }
             // Dot-stuffing: a line that starts with a dot was sent with one more.
             data.append(line.startsWith(".") ? line.substring(1) : line).append("\r\n");
         }

@@ -29,7 +29,10 @@ class AuthenticateServiceTest {
     void findsTheUserAndSessionBehindAFreshToken() {
         Authenticated authenticated = accounts.authenticate.authenticate(token, null);
 
-        assertThat(authenticated).isEqualTo(new Authenticated(alice.id(), SecretToken.parse(token).digest()));
+        assertThat(authenticated.userId()).isEqualTo(alice.id());
+        assertThat(authenticated.account().username()).isEqualTo(alice.username());
+        assertThat(authenticated.session()).isEqualTo(SecretToken.parse(token).digest());
+        assertThat(authenticated.clientAddress()).isNull();
     }
 
     @ParameterizedTest

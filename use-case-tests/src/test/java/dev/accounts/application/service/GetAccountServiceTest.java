@@ -1,16 +1,13 @@
 package dev.accounts.application.service;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accounts.application.port.in.AccountView;
 import dev.accounts.application.port.in.Authenticated;
-import dev.accounts.application.port.in.UnauthenticatedException;
 import dev.accounts.domain.user.Profile;
-import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.User;
-import dev.accounts.domain.user.UserId;
-import java.util.UUID;
+import dev.accounts.domain.user.Username;
+import java.time.Instant;
 import org.junit.jupiter.api.Test;
 
 class GetAccountServiceTest {
@@ -42,9 +39,11 @@ class GetAccountServiceTest {
     }
 
     @Test
-    void nobodyIsSignedInWhenTheUserIsGone() {
-        Authenticated ghost = new Authenticated(new UserId(UUID.randomUUID()), SecretToken.generate().digest());
+    void showsTheAccountAsAuthenticationReadItWithoutReadingItAgain() {
+        User alice = accounts.register("alice", "alice@example.com");
+        Authenticated current = accounts.signIn("alice");
+        accounts.users.update(alice.withUsername(new Username("alice2"), Instant.now()));
 
-        assertThatThrownBy(() -> accounts.getAccount.getAccount(ghost)).isInstanceOf(UnauthenticatedException.class);
+        assertThat(accounts.getAccount.getAccount(current).username()).isEqualTo("alice");
     }
 }

@@ -1,6 +1,7 @@
 package dev.accounts.adapter.out.inmemory;
 
 import dev.accounts.application.port.out.SessionStore;
+import dev.accounts.application.port.out.SignedInSession;
 import dev.accounts.domain.user.Session;
 import dev.accounts.domain.user.TokenDigest;
 import dev.accounts.domain.user.UserId;
@@ -14,9 +15,12 @@ public final class InMemorySessionStore implements SessionStore {
 
     private final InMemoryTransactions transactions;
     private final TransactionalMap<TokenDigest, Session> sessions;
+    private final InMemoryUserRepository users;
 
-    public InMemorySessionStore(InMemoryTransactions transactions) {
+    /** @param users the users sessions belong to, as the PostgreSQL store's foreign key would have it */
+    public InMemorySessionStore(InMemoryTransactions transactions, InMemoryUserRepository users) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
+        this.users = Objects.requireNonNull(users, "users");
         this.sessions = new TransactionalMap<>(transactions);
     }
 
@@ -34,6 +38,13 @@ public final class InMemorySessionStore implements SessionStore {
     @Override
     public Optional<Session> find(TokenDigest digest) {
         return sessions.get(digest);
+    }
+
+    /** Both read under one unit of work, so the pair is as one statement would see it. */
+    @Override
+    public Optional<SignedInSession> findWithUser(TokenDigest digest) {
+        return transactions.inTransaction(() -> sessions.get(digest).flatMap(session -> users.findById(session.userId())
+                .map(user -> new SignedInSession(session, user))));
     }
 
     @Override

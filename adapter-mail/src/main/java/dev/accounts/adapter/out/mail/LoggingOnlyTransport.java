@@ -1,10 +1,9 @@
 package dev.accounts.adapter.out.mail;
 
-import jakarta.mail.Session;
+import dev.accounts.application.port.out.AcceptanceGate;
+import dev.accounts.application.port.out.MailDeliveryException;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import org.simplejavamail.api.email.Email;
-import org.simplejavamail.api.mailer.CustomMailer;
-import org.simplejavamail.api.mailer.config.OperationalConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,18 +14,21 @@ import org.slf4j.LoggerFactory;
  * <p>Used instead of simple-java-mail's own logging-only mode, which logs the whole message at INFO: bodies
  * will carry verification and reset links, and those must not reach a log.
  */
-final class LoggingOnlyTransport implements CustomMailer {
+final class LoggingOnlyTransport implements MailTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(LoggingOnlyTransport.class);
 
     @Override
-    public void testConnection(OperationalConfig operationalConfig, Session session) {
-        // Nothing to connect to.
-    }
-
-    @Override
-    public void sendMessage(OperationalConfig operationalConfig, Session session, Email email, MimeMessage message) {
-        LOG.info("mail not sent (logging-only mode): message_id={} subject=\"{}\"",
-                email.getId(), SingleLine.of(email.getSubject()));
+    public void deliver(MimeMessage message, AcceptanceGate gate) {
+        String messageId;
+        String subject;
+        try {
+            messageId = message.getMessageID();
+            subject = message.getSubject();
+        } catch (MessagingException e) {
+            throw MailDeliveryException.permanentFailure("could not read the message's Message-ID and subject", e);
+        }
+        gate.enter();
+        LOG.info("mail not sent (logging-only mode): message_id={} subject=\"{}\"", messageId, SingleLine.of(subject));
     }
 }

@@ -18,8 +18,8 @@ import org.simplejavamail.mailer.MailValidationException;
  * a network error or a time-out is not. The reason becomes the outbox row's last error, so it holds the reply
  * code and the server's one-line answer, never the message.
  *
- * <p>A transport plugged in as a {@code CustomMailer} decides for itself: it throws a
- * {@link MailDeliveryException}, which simple-java-mail wraps and this class hands back unchanged.
+ * <p>A transport that knows better decides for itself: it throws a {@link MailDeliveryException}, which this class
+ * finds among the causes and hands back unchanged (so does an acceptance gate that refuses a message).
  */
 final class MailFailureClassifier {
 

@@ -1,8 +1,8 @@
 package dev.accounts.adapter.out.mail;
 
+import dev.accounts.application.port.out.AcceptanceGate;
 import dev.accounts.application.port.out.MailDeliveryException;
 import jakarta.mail.MessagingException;
-import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -14,9 +14,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.Objects;
-import org.simplejavamail.api.email.Email;
-import org.simplejavamail.api.mailer.CustomMailer;
-import org.simplejavamail.api.mailer.config.OperationalConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,9 +25,10 @@ import org.slf4j.LoggerFactory;
  * <p>The file is written under a temporary name that does not end in {@code .eml} and then renamed, so a reader
  * never sees half a message. Renaming replaces a file of the same name: a message sent again after a crash, with
  * its stable Message-ID, leaves one file, not two. The files carry live links and are created readable by the
- * service's user only.
+ * service's user only. The rename is the step after which the message is delivered, so the acceptance gate is entered
+ * right before it: writing and forcing the file to disk run in parallel with other sends.
  */
-final class PickupDirectoryTransport implements CustomMailer {
+final class PickupDirectoryTransport implements MailTransport {
 
     private static final Logger LOG = LoggerFactory.getLogger(PickupDirectoryTransport.class);
     static final String EXTENSION = ".eml";
@@ -44,15 +42,10 @@ final class PickupDirectoryTransport implements CustomMailer {
     }
 
     @Override
-    public void testConnection(OperationalConfig operationalConfig, Session session) {
-        // Nothing to connect to; the directory was checked with the settings.
-    }
-
-    @Override
-    public void sendMessage(OperationalConfig operationalConfig, Session session, Email email, MimeMessage message) {
+    public void deliver(MimeMessage message, AcceptanceGate gate) {
         Path target = directory.resolve(fileName(messageId(message)));
         try {
-            writeAtomically(message, target);
+            writeAtomically(message, target, gate);
         } catch (IOException | MessagingException e) {
             // A full disk, a missing or read-only directory: all may be fixed while the message waits in the outbox.
             // The reason names the file, never the message's content.
@@ -90,7 +83,8 @@ final class PickupDirectoryTransport implements CustomMailer {
         }
     }
 
-    private void writeAtomically(MimeMessage message, Path target) throws IOException, MessagingException {
+    private void writeAtomically(MimeMessage message, Path target, AcceptanceGate gate)
+            throws IOException, MessagingException {
         // Created with owner-only permissions on POSIX systems, which the rename keeps.
         Path temporary = Files.createTempFile(directory, ".", ".eml.part");
         try {
@@ -101,6 +95,7 @@ final class PickupDirectoryTransport implements CustomMailer {
                 // On disk before the rename: the outbox marks the message sent as soon as this returns.
                 channel.force(true);
             }
+            gate.enter();
             // An atomic move replaces an existing target (rename(2); MoveFileEx with MOVEFILE_REPLACE_EXISTING).
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | MessagingException | RuntimeException e) {

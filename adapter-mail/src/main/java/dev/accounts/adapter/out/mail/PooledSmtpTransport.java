@@ -1,8 +1,8 @@
 package dev.accounts.adapter.out.mail;
 
+import dev.accounts.application.port.out.AcceptanceGate;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.Transport;
 import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.util.ArrayDeque;
@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
-import org.simplejavamail.api.email.Email;
-import org.simplejavamail.api.mailer.CustomMailer;
-import org.simplejavamail.api.mailer.config.OperationalConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -27,11 +24,11 @@ import org.slf4j.LoggerFactory;
  * is first checked with a NOOP, and a connection on which anything fails is closed, never used again, so one the
  * server dropped costs at most the send that finds out. At most {@code maxIdle} connections wait between sends.
  *
- * <p>Plugged into simple-java-mail as a {@code CustomMailer}, so validation and MIME building stay simple-java-mail's;
- * failures leave here already classified, as {@code MailDeliveryException}s. The session carries the connect and read
- * timeouts ({@link SmtpSession#applyTimeouts}), which every connection opened here takes.
+ * <p>Each connection is a {@link GatedSmtpTransport}: it enters the send's acceptance gate right before the end of the
+ * message's data. Failures leave here already classified, as {@code MailDeliveryException}s. The session carries the
+ * connect and read timeouts ({@link SmtpSession#open}), which every connection opened here takes.
  */
-final class PooledSmtpTransport implements CustomMailer, AutoCloseable {
+final class PooledSmtpTransport implements MailTransport {
 
     /** Long enough that back-to-back sends skip the NOOP, short enough that a connection left idle is checked. */
     static final Duration CHECK_AFTER_IDLE = Duration.ofSeconds(1);
@@ -57,15 +54,10 @@ final class PooledSmtpTransport implements CustomMailer, AutoCloseable {
     }
 
     @Override
-    public void testConnection(OperationalConfig operationalConfig, Session ignored) {
-        giveBack(borrow());
-    }
-
-    @Override
-    public void sendMessage(OperationalConfig operationalConfig, Session ignored, Email email, MimeMessage message) {
-        Transport connection = borrow();
+    public void deliver(MimeMessage message, AcceptanceGate gate) {
+        GatedSmtpTransport connection = borrow();
         try {
-            connection.sendMessage(message, message.getAllRecipients());
+            connection.send(message, gate);
         } catch (MessagingException | RuntimeException e) {
             // After a failure the state of the SMTP conversation is unknown; a fresh connection is cheap.
             closeQuietly(connection);
@@ -91,7 +83,7 @@ final class PooledSmtpTransport implements CustomMailer, AutoCloseable {
         open.forEach(connection -> closeQuietly(connection.transport()));
     }
 
-    private Transport borrow() {
+    private GatedSmtpTransport borrow() {
         IdleConnection reused = takeIdle();
         if (reused != null) {
             // isConnected() sends the NOOP, and closes the connection if the answer is not right.
@@ -102,7 +94,7 @@ final class PooledSmtpTransport implements CustomMailer, AutoCloseable {
             LOG.debug("pooled SMTP connection failed its NOOP check; opening a new one");
         }
         try {
-            Transport connection = session.getTransport();
+            GatedSmtpTransport connection = GatedSmtpTransport.of(session);
             connection.connect();
             return connection;
         } catch (MessagingException | RuntimeException e) {
@@ -114,7 +106,7 @@ final class PooledSmtpTransport implements CustomMailer, AutoCloseable {
         return idle.pollFirst();
     }
 
-    private void giveBack(Transport connection) {
+    private void giveBack(GatedSmtpTransport connection) {
         synchronized (this) {
             if (!closed && idle.size() < maxIdle) {
                 idle.addFirst(new IdleConnection(connection, System.nanoTime()));
@@ -124,7 +116,7 @@ final class PooledSmtpTransport implements CustomMailer, AutoCloseable {
         closeQuietly(connection);
     }
 
-    private static void closeQuietly(Transport connection) {
+    private static void closeQuietly(GatedSmtpTransport connection) {
         try {
             connection.close(); // QUIT, when the connection still works
         } catch (MessagingException | RuntimeException e) {
@@ -132,7 +124,7 @@ final class PooledSmtpTransport implements CustomMailer, AutoCloseable {
         }
     }
 
-    private record IdleConnection(Transport transport, long idleSinceNanos) {
+    private record IdleConnection(GatedSmtpTransport transport, long idleSinceNanos) {
 
         Duration idleFor() {
             return Duration.ofNanos(System.nanoTime() - idleSinceNanos);

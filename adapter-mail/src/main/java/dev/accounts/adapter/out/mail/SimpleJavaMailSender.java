@@ -2,31 +2,34 @@ package dev.accounts.adapter.out.mail;
 
 import com.sanctionco.jmail.EmailValidator;
 import com.sanctionco.jmail.JMail;
+import dev.accounts.application.port.out.AcceptanceGate;
 import dev.accounts.application.port.out.MailSender;
 import dev.accounts.application.port.out.QueuedMail;
 import dev.accounts.domain.user.EmailAddress;
+import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import org.simplejavamail.api.email.Email;
-import org.simplejavamail.api.mailer.CustomMailer;
-import org.simplejavamail.api.mailer.Mailer;
+import org.simplejavamail.converter.EmailConverter;
 import org.simplejavamail.email.EmailBuilder;
-import org.simplejavamail.mailer.MailerBuilder;
+import org.simplejavamail.mailer.MailerHelper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Sends queued mail with simple-java-mail, one message per call, synchronously: the caller is the outbox worker,
- * which records the outcome. A failure comes back as a {@code MailDeliveryException} that says whether a retry
- * may help. Where mail goes is the settings' {@link MailSettings.Mode}: an SMTP server, a pickup directory of
- * {@code .eml} files, or only the log.
+ * Sends queued mail, one message per call, synchronously: the caller is the outbox worker, which records the
+ * outcome. simple-java-mail builds the message, validates it and turns it into MIME; a {@link MailTransport} takes it
+ * where the settings' {@link MailSettings.Mode} says: an SMTP server, a pickup directory of {@code .eml} files, or
+ * only the log. A failure comes back as a {@code MailDeliveryException} that says whether a retry may help.
  *
  * <p>Each message carries the Message-ID {@code <outbox-id@sender-domain>}, the same on every attempt, so a
- * message repeated after a crash can be recognised as a duplicate.
+ * message repeated after a crash can be recognised as a duplicate. The caller's acceptance gate goes down to the
+ * transport, which enters it right before the message is delivered for good. That is why simple-java-mail's own
+ * {@code Mailer.sendMail} is not used: it hands a transport nothing of the caller's, so the gate could only travel in
+ * a thread-local. (Its sending path also logs whole messages, links included, at TRACE; this one does not.)
  *
  * <p>Safe for concurrent calls. Over SMTP each concurrent call uses a connection of its own, kept open for the next
  * message ({@link PooledSmtpTransport}); say how many calls may run at once, so that many connections stay open.
@@ -35,9 +38,6 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(SimpleJavaMailSender.class);
     private static final EmailValidator ADDRESS_VALIDATOR = JMail.strictValidator();
-    private static final long CLOSE_TIMEOUT_SECONDS = 10;
-    /** simple-java-mail logs whole messages, links and tokens included, through this logger at TRACE. */
-    static final String LIBRARY_MESSAGE_LOGGER = "org.simplejavamail.mailer.internal.MailerImpl";
     static final String STREAM_PROVIDER_PROPERTY = "jakarta.mail.util.StreamProvider";
 
     static {
@@ -49,9 +49,9 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         }
     }
 
-    private final Mailer mailer;
-    /** The SMTP connections, in SMTP mode; {@code null} otherwise. */
-    private final PooledSmtpTransport smtp;
+    /** Builds the MIME messages; in SMTP mode also the session every connection is opened with. */
+    private final Session session;
+    private final MailTransport transport;
     private final MailRenderer renderer;
     private final InternetAddress from;
     private final String messageIdDomain;
@@ -81,12 +81,13 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         }
         this.messageIdDomain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
         this.renderer = new MailRenderer(settings.publicUrl(), lifetimes);
-        Session session = settings.mode() == MailSettings.Mode.SMTP ? SmtpSession.open(settings) : null;
-        this.smtp = session == null ? null : new PooledSmtpTransport(session, connections);
-        this.mailer = switch (settings.mode()) {
-            case SMTP -> smtpMailer(session, smtp, settings);
-            case LOG -> customMailer(new LoggingOnlyTransport());
-            case FILE -> customMailer(new PickupDirectoryTransport(settings.pickupDirectory()));
+        this.session = settings.mode() == MailSettings.Mode.SMTP
+                ? SmtpSession.open(settings)
+                : Session.getInstance(new Properties());
+        this.transport = switch (settings.mode()) {
+            case SMTP -> new PooledSmtpTransport(session, connections);
+            case LOG -> new LoggingOnlyTransport();
+            case FILE -> new PickupDirectoryTransport(settings.pickupDirectory());
         };
         LOG.info("mail sender ready: {}", switch (settings.mode()) {
             case SMTP -> settings.transport() + " to " + settings.host() + ":" + settings.port() + ", keeping up to "
@@ -94,21 +95,12 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
             case LOG -> "logging-only mode, nothing is sent";
             case FILE -> "writing .eml files to pickup directory " + settings.pickupDirectory();
         });
-        if (LoggerFactory.getLogger(LIBRARY_MESSAGE_LOGGER).isTraceEnabled()) {
-            LOG.warn("logger {} is at TRACE, where simple-java-mail logs whole messages with their verification and"
-                    + " reset links; set it to DEBUG or higher", LIBRARY_MESSAGE_LOGGER);
-        }
     }
 
     @Override
-    public void send(QueuedMail queued) {
-        Email email = toEmail(queued);
-        try {
-            mailer.sendMail(email, false);
-        } catch (RuntimeException e) {
-            throw MailFailureClassifier.classify(e);
-        }
-        LOG.debug("mail accepted by the transport: outbox_id={} message_id={}", queued.id(), email.getId());
+    public void send(QueuedMail queued, AcceptanceGate gate) {
+        transport.deliver(toMimeMessage(queued), gate);
+        LOG.debug("mail accepted by the transport: outbox_id={} message_id={}", queued.id(), messageId(queued.id()));
     }
 
     /** The Message-ID for an outbox entry, stable across attempts. */
@@ -116,18 +108,22 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         return "<" + outboxId + "@" + messageIdDomain + ">";
     }
 
-    /** Releases the mailer's resources and closes the SMTP connections. Call once the outbox worker has stopped. */
+    /** Closes the SMTP connections, if any. Call once the outbox worker has stopped. */
     @Override
     public void close() {
-        if (smtp != null) {
-            smtp.close();
-        }
+        transport.close();
+    }
+
+    /** The message as it will go out: validated, as MIME, its headers final. */
+    private MimeMessage toMimeMessage(QueuedMail queued) {
+        Email email = toEmail(queued);
         try {
-            mailer.shutdownConnectionPool().get(CLOSE_TIMEOUT_SECONDS, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException e) {
-            LOG.warn("mail sender did not shut down cleanly: {}", e.toString());
+            MailerHelper.validate(email, ADDRESS_VALIDATOR);
+            MimeMessage message = EmailConverter.emailToMimeMessage(email, session);
+            message.saveChanges(); // sets the headers, the Message-ID made from the outbox id among them
+            return message;
+        } catch (MessagingException | RuntimeException e) {
+            throw MailFailureClassifier.classify(e);
         }
     }
 
@@ -149,33 +145,5 @@ public final class SimpleJavaMailSender implements MailSender, AutoCloseable {
         // Already a plain addr-spec (the domain checked it), so it is set as it is rather than parsed again.
         recipient.setAddress(address.value());
         return recipient;
-    }
-
-    /** simple-java-mail validates and builds each message with the session; the pooled transport sends it. */
-    private static Mailer smtpMailer(Session session, PooledSmtpTransport transport, MailSettings settings) {
-        Mailer mailer = MailerBuilder.usingSession(session)
-                .withCustomMailer(transport)
-                .withSessionTimeout(Math.toIntExact(settings.readTimeout().toMillis()))
-                .withEmailValidator(ADDRESS_VALIDATOR)
-                .disablingAllClientValidation(false)
-                .withTransportModeLoggingOnly(false)
-                .withDebugLogging(false)
-                .trustingAllHosts(false)
-                .verifyingServerIdentity(true)
-                .clearProxy()
-                .buildMailer();
-        SmtpSession.applyTimeouts(session, settings);
-        return mailer;
-    }
-
-    /** A transport of our own in place of SMTP, behind the same validation and MIME building. */
-    private static Mailer customMailer(CustomMailer transport) {
-        return MailerBuilder.withCustomMailer(transport)
-                .withEmailValidator(ADDRESS_VALIDATOR)
-                .disablingAllClientValidation(false)
-                .withTransportModeLoggingOnly(false)
-                .withDebugLogging(false)
-                .clearProxy()
-                .buildMailer();
     }
 }

@@ -7,8 +7,9 @@ import java.util.Properties;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
 
 /**
- * The Jakarta Mail session for the configured SMTP server. simple-java-mail knows a single timeout for connect,
- * read and write; owning the session is what lets the connect timeout differ from the read timeout.
+ * The Jakarta Mail session for the configured SMTP server: simple-java-mail's properties for the transport (STARTTLS
+ * required, not merely tried), the server, the credentials, the TLS server identity check and the timeouts. Owning the
+ * session is what lets the connect timeout differ from the read timeout (simple-java-mail knows one for all three).
  */
 final class SmtpSession {
 
@@ -20,24 +21,17 @@ final class SmtpSession {
         Properties properties = strategy.generateProperties();
         properties.put(strategy.propertyNameHost(), settings.host());
         properties.put(strategy.propertyNamePort(), Integer.toString(settings.port()));
+        // Angus Mail checks it by default too; said here so that no default can turn it off.
+        properties.put(strategy.propertyNameCheckServerIdentity(), "true");
+        properties.put(strategy.propertyNameConnectionTimeout(), Long.toString(settings.connectTimeout().toMillis()));
+        properties.put(strategy.propertyNameTimeout(), Long.toString(settings.readTimeout().toMillis()));
+        properties.put(strategy.propertyNameWriteTimeout(), Long.toString(settings.readTimeout().toMillis()));
         if (settings.username() == null) {
             return Session.getInstance(properties);
         }
         properties.put(strategy.propertyNameUsername(), settings.username());
         properties.put(strategy.propertyNameAuthenticate(), "true");
         return Session.getInstance(properties, new Credentials(settings.username(), settings.password()));
-    }
-
-    /**
-     * Sets the three socket timeouts. Called after simple-java-mail has built its mailer, because building it
-     * sets all three to its one session timeout.
-     */
-    static void applyTimeouts(Session session, MailSettings settings) {
-        TransportStrategy strategy = strategy(settings.transport());
-        Properties properties = session.getProperties();
-        properties.put(strategy.propertyNameConnectionTimeout(), Long.toString(settings.connectTimeout().toMillis()));
-        properties.put(strategy.propertyNameTimeout(), Long.toString(settings.readTimeout().toMillis()));
-        properties.put(strategy.propertyNameWriteTimeout(), Long.toString(settings.readTimeout().toMillis()));
     }
 
     static TransportStrategy strategy(MailSettings.Transport transport) {

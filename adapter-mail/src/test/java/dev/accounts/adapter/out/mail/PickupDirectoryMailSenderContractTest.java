@@ -36,14 +36,16 @@ class PickupDirectoryMailSenderContractTest extends MailSenderContract {
         if (sender == null) {
             sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory));
         }
-        return queued -> {
-            sender.send(queued);
+        return (queued, gate) -> {
+            sender.send(queued, gate);
             collectNewFiles();
         };
     }
 
+    /** Reads the directory now too: the contract also asks while a send is under way, at its acceptance gate. */
     @Override
     protected List<DeliveredMail> delivered() {
+        collectNewFiles();
         return List.copyOf(deliveries);
     }
 

@@ -1,6 +1,7 @@
 package dev.accounts.adapter.out.mail;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -10,6 +11,7 @@ import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox;
 import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox.Entry;
 import dev.accounts.adapter.out.inmemory.InMemoryMailOutbox.Status;
 import dev.accounts.adapter.out.inmemory.InMemoryStore;
+import dev.accounts.application.fixtures.CountingGate;
 import dev.accounts.application.fixtures.MutableClock;
 import dev.accounts.application.port.in.DeliverMailUseCase.DeliveryReport;
 import dev.accounts.application.port.out.MailDeliveryException;
@@ -29,6 +31,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.Random;
@@ -44,6 +47,14 @@ class PickupDirectoryTransportTest {
     @TempDir
     Path directory;
 
+    private static List<String> names(Path directory) {
+        try {
+            return PickupFiles.names(directory);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     private static String fileNameOf(QueuedMail queued) {
         return queued.id() + "@" + TestMail.FROM_DOMAIN + ".eml";
     }
@@ -53,7 +64,7 @@ class PickupDirectoryTransportTest {
         QueuedMail queued = TestMail.queuedWelcome("alice", "alice@example.com");
 
         try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
-            sender.send(queued);
+            sender.send(queued, new CountingGate());
         }
 
         assertThat(PickupFiles.names(directory)).containsExactly(fileNameOf(queued));
@@ -76,11 +87,37 @@ class PickupDirectoryTransportTest {
                 TestMail.queuedWelcome("bob", "bob@example.com"), TestMail.queuedWelcome("carol", "carol@example.com"));
 
         try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
-            queued.forEach(sender::send);
+            queued.forEach(mail -> sender.send(mail, new CountingGate()));
         }
 
         assertThat(PickupFiles.names(directory))
                 .containsExactlyInAnyOrderElementsOf(queued.stream().map(PickupDirectoryTransportTest::fileNameOf).toList());
+    }
+
+    @Test
+    void entersTheGateWithTheFileWrittenButNotYetUnderItsName() throws Exception {
+        QueuedMail queued = TestMail.queuedWelcome("alice", "alice@example.com");
+        List<String> namesAtEntry = new ArrayList<>();
+
+        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
+            sender.send(queued, new CountingGate(() -> namesAtEntry.addAll(names(directory))));
+        }
+
+        assertThat(namesAtEntry).singleElement().asString().startsWith(".").endsWith(".eml.part");
+        assertThat(PickupFiles.names(directory)).containsExactly(fileNameOf(queued));
+    }
+
+    @Test
+    void aGateThatRefusesLeavesNoFileBehind() throws Exception {
+        MailDeliveryException refusal = MailDeliveryException.transientFailure("refused by the test", null);
+
+        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
+            assertThat(catchThrowable(() -> sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), () -> {
+                throw refusal;
+            }))).isSameAs(refusal);
+        }
+
+        assertThat(PickupFiles.names(directory)).isEmpty();
     }
 
     @Test
@@ -89,8 +126,8 @@ class PickupDirectoryTransportTest {
         QueuedMail again = new QueuedMail(first.id(), first.mail(), 2);
 
         try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
-            sender.send(first);
-            sender.send(again);
+            sender.send(first, new CountingGate());
+            sender.send(again, new CountingGate());
         }
 
         assertThat(PickupFiles.names(directory)).containsExactly(fileNameOf(first));
@@ -103,7 +140,7 @@ class PickupDirectoryTransportTest {
         Files.writeString(directory.resolve(fileNameOf(queued)), "Subject: a stale copy\r\n\r\n");
 
         try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
-            sender.send(queued);
+            sender.send(queued, new CountingGate());
         }
 
         assertThat(PickupFiles.names(directory)).containsExactly(fileNameOf(queued));
@@ -118,7 +155,7 @@ class PickupDirectoryTransportTest {
         QueuedMail queued = TestMail.queuedWelcome("alice", "alice@example.com");
 
         try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
-            sender.send(queued);
+            sender.send(queued, new CountingGate());
         }
 
         assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(directory.resolve(fileNameOf(queued)))))
@@ -135,7 +172,7 @@ class PickupDirectoryTransportTest {
         try (CapturedLogs logs = CapturedLogs.at(Level.TRACE, "dev.accounts");
              SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(gone))) {
             Files.delete(gone);
-            failure = catchThrowableOfType(MailDeliveryException.class, () -> sender.send(queued));
+            failure = catchThrowableOfType(MailDeliveryException.class, () -> sender.send(queued, new CountingGate()));
             lines = logs.lines();
         }
 
@@ -153,7 +190,7 @@ class PickupDirectoryTransportTest {
             Files.writeString(pickup, "not a directory");
 
             MailDeliveryException failure = catchThrowableOfType(MailDeliveryException.class,
-                    () -> sender.send(TestMail.queuedWelcome("alice", "alice@example.com")));
+                    () -> sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), new CountingGate()));
 
             assertThat(failure.isPermanent()).isFalse();
             assertThat(failure.getMessage()).startsWith("could not write mail to pickup directory " + pickup);
@@ -171,7 +208,7 @@ class PickupDirectoryTransportTest {
                 assumeFalse(Files.isWritable(pickup), "permissions are enforced for this user");
 
                 MailDeliveryException failure = catchThrowableOfType(MailDeliveryException.class,
-                        () -> sender.send(TestMail.queuedWelcome("alice", "alice@example.com")));
+                        () -> sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), new CountingGate()));
 
                 assertThat(failure.isPermanent()).isFalse();
                 assertThat(failure.getMessage()).contains("AccessDeniedException");
@@ -216,7 +253,7 @@ class PickupDirectoryTransportTest {
         List<String> lines;
         try (CapturedLogs logs = CapturedLogs.at(Level.TRACE, "dev.accounts");
              SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
-            sender.send(queued);
+            sender.send(queued, new CountingGate());
             lines = logs.lines();
         }
 
@@ -231,7 +268,7 @@ class PickupDirectoryTransportTest {
     void aReaderNeverSeesAnEmlFileBeforeItIsWhole() throws Exception {
         HalfWayMessage message = new HalfWayMessage(directory, null);
 
-        new PickupDirectoryTransport(directory).sendMessage(null, null, null, message);
+        new PickupDirectoryTransport(directory).deliver(message, new CountingGate());
 
         assertThat(message.namesSeenHalfWay).isNotEmpty().noneSatisfy(name -> assertThat(name).endsWith(".eml"));
         assertThat(PickupFiles.names(directory)).containsExactly("half-way@accounts.example.com.eml");
@@ -243,7 +280,7 @@ class PickupDirectoryTransportTest {
         HalfWayMessage message = new HalfWayMessage(directory, new IOException("No space left on device"));
 
         MailDeliveryException failure = catchThrowableOfType(MailDeliveryException.class,
-                () -> new PickupDirectoryTransport(directory).sendMessage(null, null, null, message));
+                () -> new PickupDirectoryTransport(directory).deliver(message, new CountingGate()));
 
         assertThat(failure.isPermanent()).isFalse();
         assertThat(failure.getMessage()).endsWith("IOException: No space left on device");
@@ -262,7 +299,7 @@ class PickupDirectoryTransportTest {
         MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
 
         MailDeliveryException failure = catchThrowableOfType(MailDeliveryException.class,
-                () -> new PickupDirectoryTransport(directory).sendMessage(null, null, null, message));
+                () -> new PickupDirectoryTransport(directory).deliver(message, new CountingGate()));
 
         assertThat(failure.isPermanent()).isTrue();
         assertThat(PickupFiles.names(directory)).isEmpty();

@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.accounts.adapter.out.mail.ScriptedSmtpServer.AfterMessage;
+import dev.accounts.application.fixtures.CountingGate;
 import dev.accounts.application.port.out.MailDeliveryException;
-import jakarta.mail.Message.RecipientType;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -33,7 +32,7 @@ class PooledSmtpTransportTest {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.CONTINUE);
              SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()), LinkLifetimes.DEFAULTS, 4)) {
             for (int i = 0; i < 5; i++) {
-                sender.send(TestMail.queuedWelcome("alice", "alice@example.com"));
+                sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), new CountingGate());
             }
 
             assertThat(server.messages()).isEqualTo(5);
@@ -50,7 +49,7 @@ class PooledSmtpTransportTest {
                      LinkLifetimes.DEFAULTS, 3)) {
             List<Future<MailDeliveryException>> sends = IntStream.range(0, 3)
                     .mapToObj(i -> threads.submit(() -> catchThrowableOfType(MailDeliveryException.class,
-                            () -> sender.send(TestMail.queuedWelcome("user" + i, "user" + i + "@example.com")))))
+                            () -> sender.send(TestMail.queuedWelcome("user" + i, "user" + i + "@example.com"), new CountingGate()))))
                     .toList();
 
             // Were connections opened one after another, the second would wait for the first one's time-out.
@@ -103,16 +102,16 @@ class PooledSmtpTransportTest {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.FALL_SILENT);
              SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port(), Duration.ofMillis(300)),
                      LinkLifetimes.DEFAULTS, 2)) {
-            sender.send(TestMail.queuedWelcome("alice", "alice@example.com"));
+            sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), new CountingGate());
             long start = System.nanoTime();
 
             MailDeliveryException failure = catchThrowableOfType(MailDeliveryException.class,
-                    () -> sender.send(TestMail.queuedWelcome("bob", "bob@example.com")));
+                    () -> sender.send(TestMail.queuedWelcome("bob", "bob@example.com"), new CountingGate()));
 
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
             assertThat(failure.isPermanent()).isFalse();
             assertThat(failure.getMessage()).containsIgnoringCase("time");
-            sender.send(TestMail.queuedWelcome("carol", "carol@example.com"));
+            sender.send(TestMail.queuedWelcome("carol", "carol@example.com"), new CountingGate());
             assertThat(server.messages()).isEqualTo(2);
             assertThat(server.connections()).isEqualTo(2);
         }
@@ -122,7 +121,7 @@ class PooledSmtpTransportTest {
     void closingTheSenderEndsItsOpenConnectionsWithQuit() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.CONTINUE)) {
             try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()), LinkLifetimes.DEFAULTS, 2)) {
-                sender.send(TestMail.queuedWelcome("alice", "alice@example.com"));
+                sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), new CountingGate());
                 assertThat(server.commands()).doesNotContain("QUIT");
             }
 
@@ -131,13 +130,7 @@ class PooledSmtpTransportTest {
     }
 
     private static void send(PooledSmtpTransport transport, Session session) throws MessagingException {
-        MimeMessage message = new MimeMessage(session);
-        message.setFrom(TestMail.FROM_ADDRESS);
-        message.setRecipients(RecipientType.TO, "alice@example.com");
-        message.setSubject("Hello");
-        message.setText("Hello, Alice.");
-        // The operational config and the Email are simple-java-mail's; this transport needs neither.
-        transport.sendMessage(null, session, null, message);
+        transport.deliver(TestMail.hello(session), new CountingGate());
     }
 
     /** Accepts connections and keeps them open, never saying a word. */

@@ -115,8 +115,12 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 case "RCPT" -> reply(out, recipientReply);
                 case "DATA" -> {
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
-                    for (String data = in.readLine(); data != null && !data.equals("."); data = in.readLine()) {
-                        // The message itself is not kept.
+                    String data = in.readLine();
+                    while (data != null && !data.equals(".")) {
+                        data = in.readLine(); // the message itself is not kept
+                    }
+                    if (data == null) {
+                        return; // the client hung up before the end of the data: there is no message
                     }
                     messages.incrementAndGet();
                     reply(out, "250 2.0.0 Queued");

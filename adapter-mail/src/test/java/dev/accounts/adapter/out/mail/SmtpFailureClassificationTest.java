@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sanctionco.jmail.JMail;
+import dev.accounts.application.fixtures.CountingGate;
 import dev.accounts.application.port.out.MailDeliveryException;
 import java.io.IOException;
 import java.net.InetAddress;
@@ -85,7 +86,7 @@ class SmtpFailureClassificationTest {
 
     private static MailDeliveryException sendFailure(SimpleJavaMailSender sender) {
         return catchThrowableOfType(MailDeliveryException.class,
-                () -> sender.send(TestMail.queuedWelcome("alice", "alice@example.com")));
+                () -> sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), new CountingGate()));
     }
 
     @Test

@@ -27,8 +27,8 @@ class SmtpMailSenderContractTest extends MailSenderContract {
             // Made on first use: GreenMail starts (on a new port) before each test.
             sender = new SimpleJavaMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()));
         }
-        return queued -> {
-            sender.send(queued);
+        return (queued, gate) -> {
+            sender.send(queued, gate);
             sent++;
         };
     }

@@ -34,14 +34,19 @@ class SmtpSessionTest {
 
     @Test
     void connectAndReadTimeoutsAreSetApart() {
-        MailSettings settings = settings(MailSettings.Transport.PLAIN);
-        Session session = SmtpSession.open(settings);
-
-        SmtpSession.applyTimeouts(session, settings);
+        Session session = SmtpSession.open(settings(MailSettings.Transport.PLAIN));
 
         assertThat(session.getProperty("mail.smtp.connectiontimeout")).isEqualTo("1500");
         assertThat(session.getProperty("mail.smtp.timeout")).isEqualTo("7000");
         assertThat(session.getProperty("mail.smtp.writetimeout")).isEqualTo("7000");
+    }
+
+    @Test
+    void theServerIdentityIsCheckedOverTls() {
+        assertThat(SmtpSession.open(settings(MailSettings.Transport.STARTTLS)).getProperty("mail.smtp.ssl.checkserveridentity"))
+                .isEqualTo("true");
+        assertThat(SmtpSession.open(settings(MailSettings.Transport.SMTPS)).getProperty("mail.smtps.ssl.checkserveridentity"))
+                .isEqualTo("true");
     }
 
     @Test

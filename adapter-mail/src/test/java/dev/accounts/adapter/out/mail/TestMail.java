@@ -5,6 +5,10 @@ import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.application.port.out.QueuedMail;
 import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.SecretToken;
+import jakarta.mail.Message.RecipientType;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,6 +46,16 @@ final class TestMail {
     /** Writes each message as an {@code .eml} file into the directory. */
     static MailSettings pickupDirectory(Path directory) {
         return MailSettings.toPickupDirectory(directory, FROM, PUBLIC_URL);
+    }
+
+    /** A small MIME message to alice, for a transport tested on its own. */
+    static MimeMessage hello(Session session) throws MessagingException {
+        MimeMessage message = new MimeMessage(session);
+        message.setFrom(FROM_ADDRESS);
+        message.setRecipients(RecipientType.TO, "alice@example.com");
+        message.setSubject("Hello");
+        message.setText("Hello, Alice.");
+        return message;
     }
 
     /** A fresh token as the application makes them: 43 characters of base64url. */

@@ -7,7 +7,9 @@ import dev.accounts.domain.audit.AuditEvent;
 import dev.accounts.domain.user.UserId;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.UUID;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +30,16 @@ public final class JooqAuditTrail implements AuditTrail {
     private static final Logger LOG = LoggerFactory.getLogger(LOGGER_NAME);
     private static final String UNKNOWN = "-";
 
+    /** Written by every sign-up, log-in and refusal: rendered once. */
+    private static final RenderedQuery INSERT = RenderedQuery.of(sql -> sql.insertInto(AUDIT_EVENTS)
+            .set(AUDIT_EVENTS.OCCURRED_AT, DSL.param("occurredAt", OffsetDateTime.class))
+            .set(AUDIT_EVENTS.ACTION, DSL.param("action", String.class))
+            .set(AUDIT_EVENTS.USER_ID, DSL.param("userId", UUID.class))
+            .set(AUDIT_EVENTS.CLIENT_ADDRESS, DSL.param("clientAddress", String.class))
+            .set(AUDIT_EVENTS.OUTCOME, DSL.param("outcome", String.class))
+            .set(AUDIT_EVENTS.ACTOR_ID, DSL.param("actorId", UUID.class))
+            .set(AUDIT_EVENTS.MAIL_ID, DSL.param("mailId", UUID.class)));
+
     private final DSLContext dsl;
 
     public JooqAuditTrail(DSLContext dsl) {
@@ -40,15 +52,9 @@ public final class JooqAuditTrail implements AuditTrail {
         String clientAddress = event.clientAddress() == null
                 ? null
                 : LoggedText.escaped(event.clientAddress(), MAX_CLIENT_ADDRESS);
-        StoreFailures.translated(() -> dsl.insertInto(AUDIT_EVENTS)
-                .set(AUDIT_EVENTS.OCCURRED_AT, occurredAt)
-                .set(AUDIT_EVENTS.ACTION, event.action().name())
-                .set(AUDIT_EVENTS.USER_ID, event.userId() == null ? null : event.userId().value())
-                .set(AUDIT_EVENTS.CLIENT_ADDRESS, clientAddress)
-                .set(AUDIT_EVENTS.OUTCOME, event.outcome().name())
-                .set(AUDIT_EVENTS.ACTOR_ID, event.actorId() == null ? null : event.actorId().value())
-                .set(AUDIT_EVENTS.MAIL_ID, event.mailId())
-                .execute());
+        INSERT.execute(dsl, occurredAt, event.action().name(), event.userId() == null ? null : event.userId().value(),
+                clientAddress, event.outcome().name(), event.actorId() == null ? null : event.actorId().value(),
+                event.mailId());
         AfterCommit.run(() -> LOG.info("audit action={} outcome={} user={} client={}{} at={}",
                 event.action(), event.outcome(), orUnknown(event.userId()),
                 clientAddress == null ? UNKNOWN : clientAddress, adminPart(event), Timestamps.fromDatabase(occurredAt)));

@@ -5,7 +5,6 @@ import org.jooq.DSLContext;
 import org.jooq.SQLDialect;
 import org.jooq.conf.Settings;
 import org.jooq.impl.DSL;
-import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
 
 /** jOOQ's entry point, bound to Spring's transactions (as in jOOQ's jOOQ-spring-example). */
 public final class JooqContexts {
@@ -20,6 +19,6 @@ public final class JooqContexts {
     public static DSLContext create(DataSource dataSource) {
         // jOOQ's debug log prints statements with their values inlined, password hashes included.
         Settings settings = new Settings().withExecuteLogging(false);
-        return DSL.using(new TransactionAwareDataSourceProxy(dataSource), SQLDialect.POSTGRES, settings);
+        return DSL.using(new SpringConnections(dataSource), SQLDialect.POSTGRES, settings);
     }
 }

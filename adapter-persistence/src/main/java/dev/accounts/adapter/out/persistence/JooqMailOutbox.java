@@ -54,6 +54,30 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
             "CASE WHEN {0} -> {1} IS NOT NULL THEN jsonb_set({0}, ARRAY[{1}], to_jsonb(''::text)) ELSE {0} END",
             MAIL_OUTBOX.PARAMETERS.getDataType(), MAIL_OUTBOX.PARAMETERS, DSL.inline(MailTemplate.TOKEN));
 
+    /*
+     * The outcome of each send is recorded on its own, one at a time (the acceptance gate waits for it), so these
+     * three run once per message: rendered once. Their constants are inline; the parameters are bound in the order
+     * they appear: the new values, then the id.
+     */
+    private static final RenderedQuery MARK_SENT = RenderedQuery.of(sql -> sql.update(MAIL_OUTBOX)
+            .set(MAIL_OUTBOX.STATUS, DSL.inline(SENT))
+            .set(MAIL_OUTBOX.SENT_AT, DSL.param("sentAt", OffsetDateTime.class))
+            .set(MAIL_OUTBOX.PARAMETERS, PARAMETERS_WITHOUT_TOKEN)
+            .set(MAIL_OUTBOX.LOCKED_UNTIL, DSL.inline((OffsetDateTime) null))
+            .where(stillPending()));
+    private static final RenderedQuery RETRY_LATER = RenderedQuery.of(sql -> sql.update(MAIL_OUTBOX)
+            .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, DSL.param("nextAttemptAt", OffsetDateTime.class))
+            .set(MAIL_OUTBOX.LAST_ERROR, DSL.param("lastError", String.class))
+            .set(MAIL_OUTBOX.LOCKED_UNTIL, DSL.inline((OffsetDateTime) null))
+            .where(stillPending()));
+    private static final RenderedQuery MARK_DEAD = RenderedQuery.of(sql -> sql.update(MAIL_OUTBOX)
+            .set(MAIL_OUTBOX.STATUS, DSL.inline(DEAD))
+            .set(MAIL_OUTBOX.DEAD_AT, DSL.param("deadAt", OffsetDateTime.class))
+            .set(MAIL_OUTBOX.LAST_ERROR, DSL.param("lastError", String.class))
+            .set(MAIL_OUTBOX.PARAMETERS, PARAMETERS_WITHOUT_TOKEN)
+            .set(MAIL_OUTBOX.LOCKED_UNTIL, DSL.inline((OffsetDateTime) null))
+            .where(stillPending()));
+
     private final DSLContext dsl;
     private final Clock clock;
 
@@ -138,32 +162,17 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
 
     @Override
     public void markSent(UUID id, Instant sentAt) {
-        finish(id, "sent", dsl.update(MAIL_OUTBOX)
-                .set(MAIL_OUTBOX.STATUS, SENT)
-                .set(MAIL_OUTBOX.SENT_AT, Timestamps.toDatabase(sentAt))
-                .set(MAIL_OUTBOX.PARAMETERS, PARAMETERS_WITHOUT_TOKEN)
-                .setNull(MAIL_OUTBOX.LOCKED_UNTIL)
-                .where(pending(id)));
+        finish(id, "sent", MARK_SENT, Timestamps.toDatabase(sentAt), id);
     }
 
     @Override
     public void retryLater(UUID id, Instant nextAttemptAt, String lastError) {
-        finish(id, "retry", dsl.update(MAIL_OUTBOX)
-                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, Timestamps.toDatabase(nextAttemptAt))
-                .set(MAIL_OUTBOX.LAST_ERROR, lastError)
-                .setNull(MAIL_OUTBOX.LOCKED_UNTIL)
-                .where(pending(id)));
+        finish(id, "retry", RETRY_LATER, Timestamps.toDatabase(nextAttemptAt), lastError, id);
     }
 
     @Override
     public void markDead(UUID id, String lastError) {
-        finish(id, "dead", dsl.update(MAIL_OUTBOX)
-                .set(MAIL_OUTBOX.STATUS, DEAD)
-                .set(MAIL_OUTBOX.DEAD_AT, Timestamps.toDatabase(clock.instant()))
-                .set(MAIL_OUTBOX.LAST_ERROR, lastError)
-                .set(MAIL_OUTBOX.PARAMETERS, PARAMETERS_WITHOUT_TOKEN)
-                .setNull(MAIL_OUTBOX.LOCKED_UNTIL)
-                .where(pending(id)));
+        finish(id, "dead", MARK_DEAD, Timestamps.toDatabase(clock.instant()), lastError, id);
     }
 
     /**
@@ -183,12 +192,13 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
     }
 
     /** Sent and dead rows are final: a late worker whose lease ran out must not change them. */
-    private static Condition pending(UUID id) {
-        return MAIL_OUTBOX.ID.eq(id).and(MAIL_OUTBOX.STATUS.eq(PENDING));
+    /** The row by its id, as long as no other worker has recorded an outcome for it (its lease ran out). */
+    private static Condition stillPending() {
+        return MAIL_OUTBOX.ID.eq(DSL.param("id", UUID.class)).and(MAIL_OUTBOX.STATUS.eq(DSL.inline(PENDING)));
     }
 
-    private static void finish(UUID id, String outcome, org.jooq.Query update) {
-        int rows = StoreFailures.translated(update::execute);
+    private void finish(UUID id, String outcome, RenderedQuery update, Object... bindValues) {
+        int rows = update.execute(dsl, bindValues);
         if (rows == 0) {
             LOG.warn("Mail outbox_id={} was no longer pending when marked {}; was its lease too short?", id, outcome);
         }

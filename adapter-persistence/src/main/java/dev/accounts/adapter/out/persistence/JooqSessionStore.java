@@ -1,9 +1,11 @@
 package dev.accounts.adapter.out.persistence;
 
 import static dev.accounts.adapter.out.persistence.jooq.Tables.SESSIONS;
+import static dev.accounts.adapter.out.persistence.jooq.Tables.USERS;
 
 import dev.accounts.adapter.out.persistence.jooq.tables.records.SessionsRecord;
 import dev.accounts.application.port.out.SessionStore;
+import dev.accounts.application.port.out.SignedInSession;
 import dev.accounts.domain.user.Session;
 import dev.accounts.domain.user.TokenDigest;
 import dev.accounts.domain.user.UserId;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 
 /**
  * Login sessions in the {@code sessions} table, keyed by the digest of the bearer token (the token itself is never
@@ -18,6 +21,13 @@ import org.jooq.DSLContext;
  * revoked token is unknown to the next look-up, whatever transaction it runs in.
  */
 public final class JooqSessionStore implements SessionStore {
+
+    /** The session by its primary key, joined to its user by theirs. */
+    private static final RenderedQuery FIND_WITH_USER = RenderedQuery.of(sql -> sql
+            .select(SESSIONS.fields()).select(USERS.fields())
+            .from(SESSIONS)
+            .join(USERS).on(USERS.ID.eq(SESSIONS.USER_ID))
+            .where(SESSIONS.TOKEN_DIGEST.eq(DSL.param("digest", String.class))));
 
     private final DSLContext dsl;
 
@@ -42,6 +52,14 @@ public final class JooqSessionStore implements SessionStore {
                         .where(SESSIONS.TOKEN_DIGEST.eq(digest.hex()))
                         .fetchOptional())
                 .map(JooqSessionStore::toSession);
+    }
+
+    /** One statement, rendered once: it runs on every authenticated request. */
+    @Override
+    public Optional<SignedInSession> findWithUser(TokenDigest digest) {
+        return FIND_WITH_USER.fetchOptional(dsl, digest.hex())
+                .map(row -> new SignedInSession(toSession(RenderedQuery.columnsOf(row, SESSIONS, 0)),
+                        JooqUserRepository.toUser(RenderedQuery.columnsOf(row, USERS, SESSIONS.fields().length))));
     }
 
     /**

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Record;
 import org.jooq.impl.DSL;
 
 /**
@@ -33,6 +34,12 @@ public final class JooqUserRepository implements UserRepository {
     private static final Map<String, DuplicateUserException.Attribute> UNIQUE_INDEXES = Map.of(
             "users_username_lower_key", DuplicateUserException.Attribute.USERNAME,
             "users_email_lower_key", DuplicateUserException.Attribute.EMAIL);
+
+    /** Every log-in and every sign-up reads by name: rendered once. */
+    private static final RenderedQuery FIND_BY_USERNAME = RenderedQuery.of(sql -> sql.select(USERS.fields()).from(USERS)
+            .where(DSL.lower(USERS.USERNAME).eq(DSL.lower(DSL.param("username", String.class)))));
+    private static final RenderedQuery FIND_BY_EMAIL = RenderedQuery.of(sql -> sql.select(USERS.fields()).from(USERS)
+            .where(DSL.lower(USERS.EMAIL).eq(DSL.lower(DSL.param("email", String.class)))));
 
     private final DSLContext dsl;
 
@@ -92,12 +99,12 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public Optional<User> findByUsername(Username username) {
-        return findOne(DSL.lower(USERS.USERNAME).eq(DSL.lower(DSL.val(username.value()))));
+        return FIND_BY_USERNAME.fetchOptional(dsl, username.value()).map(JooqUserRepository::fromRow);
     }
 
     @Override
     public Optional<User> findByEmail(EmailAddress email) {
-        return findOne(DSL.lower(USERS.EMAIL).eq(DSL.lower(DSL.val(email.value()))));
+        return FIND_BY_EMAIL.fetchOptional(dsl, email.value()).map(JooqUserRepository::fromRow);
     }
 
     private Optional<User> findOne(Condition condition) {
@@ -122,6 +129,10 @@ public final class JooqUserRepository implements UserRepository {
     }
 
     /** Shared with {@link JooqUserDirectory}, so a user reads the same whichever way it was found. */
+    private static User fromRow(Record row) {
+        return toUser(RenderedQuery.columnsOf(row, USERS, 0));
+    }
+
     static User toUser(UsersRecord row) {
         return User.restore(new UserId(row.getId()), new Username(row.getUsername()), new EmailAddress(row.getEmail()),
                 row.getPendingEmail() == null ? null : new EmailAddress(row.getPendingEmail()),

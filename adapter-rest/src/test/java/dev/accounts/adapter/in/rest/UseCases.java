@@ -22,8 +22,13 @@ import dev.accounts.application.port.in.admin.ListDeadMailUseCase;
 import dev.accounts.application.port.in.admin.ListUsersUseCase;
 import dev.accounts.application.port.in.admin.ReactivateUserUseCase;
 import dev.accounts.application.port.in.admin.RequeueMailUseCase;
+import dev.accounts.application.fixtures.Users;
+import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.SecretToken;
+import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
+import dev.accounts.domain.user.Username;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -67,7 +72,9 @@ final class UseCases {
     /** A bearer token the default authentication accepts, for this user. */
     String signIn(UserId userId) {
         SecretToken token = SecretToken.generate();
-        sessions.put(token.reveal(), new Authenticated(userId, token.digest()));
+        User account = User.register(userId, new Username("signed_in"), new EmailAddress("signed.in@example.com"),
+                Users.UNMATCHABLE_HASH, Instant.now());
+        sessions.put(token.reveal(), new Authenticated(account, token.digest()));
         return token.reveal();
     }
 
@@ -162,7 +169,7 @@ final class UseCases {
         if (signedIn == null) {
             throw new UnauthenticatedException();
         }
-        Authenticated current = new Authenticated(signedIn.userId(), signedIn.session(), clientAddress);
+        Authenticated current = new Authenticated(signedIn.account(), signedIn.session(), clientAddress);
         lastAuthenticated.put(token, current);
         return current;
     }

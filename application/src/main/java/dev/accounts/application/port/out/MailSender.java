@@ -4,8 +4,11 @@ package dev.accounts.application.port.out;
 public interface MailSender {
 
     /**
+     * Sends one message, calling {@code gate.enter()} once, immediately before the transport takes it for good (see
+     * {@link AcceptanceGate}).
+     *
      * @throws MailDeliveryException when the transport did not accept the message; it says whether trying
      *         again may help
      */
-    void send(QueuedMail mail);
+    void send(QueuedMail mail, AcceptanceGate gate);
 }

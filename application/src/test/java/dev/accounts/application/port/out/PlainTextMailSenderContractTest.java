@@ -39,10 +39,11 @@ class PlainTextMailSenderContractTest extends MailSenderContract {
         private final List<DeliveredMail> delivered = new CopyOnWriteArrayList<>();
 
         @Override
-        public void send(QueuedMail queued) {
+        public void send(QueuedMail queued, AcceptanceGate gate) {
             OutgoingMail mail = queued.mail();
             StringBuilder text = new StringBuilder(keySentence(mail)).append('\n');
             mail.parameters().forEach((name, value) -> text.append(name).append(": ").append(value).append('\n'));
+            gate.enter();
             delivered.add(new DeliveredMail(mail.recipient().value(), subject(mail),
                     "<" + queued.id() + "@accounts.test>", text.toString()));
         }
