@@ -80,7 +80,7 @@ public final class Benchmark {
                     recorder = new FlightRecorder(service.pid(), settings.results().resolve("jfr-" + stamp));
                 }
                 if (settings.focused()) {
-                    measurePhases(service, sink);
+                    measurePhases(service, sink, memory);
                     return null;
                 }
                 BenchReport report = measureService(service, sink, memory, ceilings, hasherSetting, startedAt,
@@ -145,22 +145,8 @@ public final class Benchmark {
         log("Service ready at %s, pid %d; %s; libargon2: %s", service.host(), service.pid(), serviceHasher, nativeLibrary);
         LoadGenerator generator = new LoadGenerator(address);
         CpuMeter cpu = new CpuMeter(service.pid());
-        String runId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
-        AccountWorkloads workloads = new AccountWorkloads(service.host(), runId);
-
-        OutboxBacklog outbox = new OutboxBacklog(service.jdbcUrl());
-        warmUpJvm(generator, workloads, outbox, sink);
-        List<LoadResult> load = new ArrayList<>();
-        for (Supplier<Workload> supplier : workloadsInOrder(workloads)) {
-            Workload workload = warmedUp(generator, supplier, outbox);
-            for (int concurrency : settings.concurrencies()) {
-                if (concurrency == 64) {
-                    memory.arm();
-                }
-                load.add(measure(generator, cpu, workload, concurrency));
-                memory.disarm();
-            }
-        }
+        AccountWorkloads workloads = workloadsFor(service);
+        List<LoadResult> load = measureWorkloads(generator, cpu, workloads, service, sink, memory);
 
         BenchReport.Drain drain = drain(service, sink);
         BenchReport.SlowSmtp slowSmtp = slowSmtp(generator, cpu, workloads, sink);
@@ -181,21 +167,11 @@ public final class Benchmark {
     }
 
     /** A focused run: the workloads warm up in order (each needs the one before), only the named phases are measured. */
-    private void measurePhases(ServiceProcess service, SmtpSink sink) throws Exception {
+    private void measurePhases(ServiceProcess service, SmtpSink sink, MemorySampler memory) throws Exception {
         LoadGenerator generator = new LoadGenerator(service.address());
         CpuMeter cpu = new CpuMeter(service.pid());
-        AccountWorkloads workloads = new AccountWorkloads(service.host(),
-                Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36));
-        OutboxBacklog outbox = new OutboxBacklog(service.jdbcUrl());
-        warmUpJvm(generator, workloads, outbox, sink);
-        for (Supplier<Workload> supplier : workloadsInOrder(workloads)) {
-            Workload workload = warmedUp(generator, supplier, outbox);
-            if (settings.runs(workload.name())) {
-                for (int concurrency : settings.concurrencies()) {
-                    measure(generator, cpu, workload, concurrency);
-                }
-            }
-        }
+        AccountWorkloads workloads = workloadsFor(service);
+        measureWorkloads(generator, cpu, workloads, service, sink, memory);
         if (settings.runs("drain")) {
             drain(service, sink);
         }
@@ -203,6 +179,37 @@ public final class Benchmark {
             slowSmtp(generator, cpu, workloads, sink);
         }
         log("Focused run (BENCH_ONLY): figures above only, no report written");
+    }
+
+    private static AccountWorkloads workloadsFor(ServiceProcess service) {
+        String runId = Long.toString(ThreadLocalRandom.current().nextLong(36L * 36 * 36 * 36), 36);
+        return new AccountWorkloads(service.host(), runId);
+    }
+
+    /**
+     * The HTTP phases: the JVM's warm-up, then each workload the run measures (all of them in a full run), warmed up
+     * again right before, at every concurrency; the memory sampler watches the 64-client runs.
+     */
+    private List<LoadResult> measureWorkloads(LoadGenerator generator, CpuMeter cpu, AccountWorkloads workloads,
+                                              ServiceProcess service, SmtpSink sink, MemorySampler memory)
+            throws Exception {
+        OutboxBacklog outbox = new OutboxBacklog(service.jdbcUrl());
+        warmUpJvm(generator, workloads, outbox, sink);
+        List<LoadResult> load = new ArrayList<>();
+        for (Supplier<Workload> supplier : workloadsInOrder(workloads)) {
+            Workload workload = warmedUp(generator, supplier, outbox);
+            if (!settings.runs(workload.name())) {
+                continue;
+            }
+            for (int concurrency : settings.concurrencies()) {
+                if (concurrency == 64) {
+                    memory.arm();
+                }
+                load.add(measure(generator, cpu, workload, concurrency));
+                memory.disarm();
+            }
+        }
+        return load;
     }
 
     /**

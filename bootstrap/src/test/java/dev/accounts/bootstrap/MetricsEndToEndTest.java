@@ -100,6 +100,11 @@ class MetricsEndToEndTest {
     }
 
     @Test
+    void countsTheRequestsInFlightTheScrapeAmongThem() {
+        assertThat(scrape().sum("http_server_requests_active")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void answersAScrapeWithoutTheRightTokenWithA401Problem() {
         HttpResponse<String> none = service().send(HttpRequest.newBuilder(service().uri("/metrics")).GET());
         HttpResponse<String> wrong = service().send(HttpRequest.newBuilder(service().uri("/metrics"))

@@ -88,8 +88,4 @@ final class RenderedQuery {
         columns.fromArray(Arrays.copyOfRange(row.intoArray(), offset, offset + table.fields().length));
         return columns;
     }
-
-    String sql() {
-        return sql;
-    }
 }
