@@ -228,13 +228,12 @@ public final class Benchmark {
         }
         // The mail path too: a cold one spent some 40 ms of CPU per welcome mail, which the registrations measured
         // next paid for, and its backlog spilled into the logins after them.
-        int mails = WARM_UP_MAILS;
-        log("Warming up the mail path: %d queued mails", mails);
+        log("Warming up the mail path: %d queued mails", WARM_UP_MAILS);
         outbox.awaitOtherMailSent(Duration.ofMinutes(2));
         long before = sink.received();
-        outbox.insertNotYetDue(mails);
+        outbox.insertNotYetDue(WARM_UP_MAILS);
         outbox.release();
-        sink.awaitReceived(before + mails, Duration.ofMinutes(3));
+        sink.awaitReceived(before + WARM_UP_MAILS, Duration.ofMinutes(3));
     }
 
     /**

@@ -35,11 +35,6 @@ public final class InMemorySessionStore implements SessionStore {
         });
     }
 
-    @Override
-    public Optional<Session> find(TokenDigest digest) {
-        return sessions.get(digest);
-    }
-
     /** Both read under one unit of work, so the pair is as one statement would see it. */
     @Override
     public Optional<SignedInSession> findWithUser(TokenDigest digest) {

@@ -191,8 +191,10 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
                         .and(MAIL_OUTBOX.TEMPLATE.in(names))));
     }
 
-    /** Sent and dead rows are final: a late worker whose lease ran out must not change them. */
-    /** The row by its id, as long as no other worker has recorded an outcome for it (its lease ran out). */
+    /**
+     * The row by its id while it is still pending. Sent and dead rows are final: a late worker whose lease ran out
+     * must not change them.
+     */
     private static Condition stillPending() {
         return MAIL_OUTBOX.ID.eq(DSL.param("id", UUID.class)).and(MAIL_OUTBOX.STATUS.eq(DSL.inline(PENDING)));
     }

@@ -46,14 +46,6 @@ public final class JooqSessionStore implements SessionStore {
                 .execute());
     }
 
-    @Override
-    public Optional<Session> find(TokenDigest digest) {
-        return StoreFailures.translated(() -> dsl.selectFrom(SESSIONS)
-                        .where(SESSIONS.TOKEN_DIGEST.eq(digest.hex()))
-                        .fetchOptional())
-                .map(JooqSessionStore::toSession);
-    }
-
     /** One statement, rendered once: it runs on every authenticated request. */
     @Override
     public Optional<SignedInSession> findWithUser(TokenDigest digest) {

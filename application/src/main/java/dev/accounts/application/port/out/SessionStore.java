@@ -11,8 +11,6 @@ public interface SessionStore {
 
     void add(Session session);
 
-    Optional<Session> find(TokenDigest digest);
-
     /** The session with the user it belongs to, in one read: what authenticating a request needs. */
     Optional<SignedInSession> findWithUser(TokenDigest digest);
 
