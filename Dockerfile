@@ -28,4 +28,4 @@ EXPOSE 8080
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS -o /dev/null "http://127.0.0.1:${ACCOUNTS_HTTP_PORT}/health/live" || exit 1
 # Exec form: java is PID 1 and gets the SIGTERM of `docker stop` (in-flight requests finish, up to 20 s).
-ENTRYPOINT ["java", "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/accounts/accounts.jar"]
+ENTRYPOINT ["java", "-Xmx256m", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/accounts/accounts.jar"]

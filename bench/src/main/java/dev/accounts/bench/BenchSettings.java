@@ -23,7 +23,7 @@ record BenchSettings(Path jar, Path results, Duration window, Duration warmUp, D
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> concurrencies = List.of(1, 2 * cores, 64);
         // As run.sh, the systemd unit and the image start it.
-        String javaOptions = env.getOrDefault("BENCH_SERVICE_JAVA_OPTS", "-Xmx256m").trim();
+        String javaOptions = env.getOrDefault("BENCH_SERVICE_JAVA_OPTS", "-Xmx256m -XX:MaxGCPauseMillis=20").trim();
         String concurrencyList = env.getOrDefault("BENCH_CONCURRENCIES", "").trim();
         if (!concurrencyList.isEmpty()) {
             concurrencies = Arrays.stream(concurrencyList.split(",")).map(String::trim).map(Integer::valueOf).toList();
