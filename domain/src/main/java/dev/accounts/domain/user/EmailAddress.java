@@ -1,7 +1,6 @@
 package dev.accounts.domain.user;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * One RFC 5322 addr-spec such as {@code alice@example.com}: no display name, no comments, no whitespace,
@@ -15,9 +14,9 @@ public record EmailAddress(String value) {
 
     public static final int MAX_LENGTH = 254;
     public static final int MAX_LOCAL_PART_LENGTH = 64;
-    private static final Pattern DOT_ATOM = Pattern.compile("[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(\\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*");
-    private static final Pattern HOST_LABEL = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?");
-    private static final Pattern NUMERIC = Pattern.compile("[0-9]+");
+    /** RFC 5322's atext besides letters and digits. */
+    private static final String ATEXT_SYMBOLS = "!#$%&'*+/=?^_`{|}~-";
+    private static final int MAX_LABEL_LENGTH = 63;
 
     public EmailAddress {
         if (value == null || value.isEmpty()) {
@@ -38,12 +37,21 @@ public record EmailAddress(String value) {
         if (local.length() > MAX_LOCAL_PART_LENGTH) {
             throw new InvalidValueException("must have at most " + MAX_LOCAL_PART_LENGTH + " characters before the @");
         }
-        if (!DOT_ATOM.matcher(local).matches()) {
+        if (!isDotAtom(local)) {
             throw new InvalidValueException("must be an address like name@example.com");
         }
         if (!isHostName(domain)) {
             throw new InvalidValueException("must have a domain name like example.com after the @");
         }
+    }
+
+    /** Runs of atext joined by single dots. */
+    private static boolean isDotAtom(String local) {
+        if (local.isEmpty() || local.startsWith(".") || local.endsWith(".") || local.contains("..")) {
+            return false;
+        }
+        return AsciiText.consistsOf(local,
+                c -> c == '.' || AsciiText.isLetterOrDigit(c) || ATEXT_SYMBOLS.indexOf(c) >= 0);
     }
 
     private static boolean isHostName(String domain) {
@@ -52,11 +60,18 @@ public record EmailAddress(String value) {
             return false;
         }
         for (String label : labels) {
-            if (!HOST_LABEL.matcher(label).matches()) {
+            if (!isHostLabel(label)) {
                 return false;
             }
         }
-        return !NUMERIC.matcher(labels[labels.length - 1]).matches();
+        return !AsciiText.consistsOf(labels[labels.length - 1], AsciiText::isDigit);
+    }
+
+    /** Letters, digits and inner hyphens, 1 to 63 of them. */
+    private static boolean isHostLabel(String label) {
+        return !label.isEmpty() && label.length() <= MAX_LABEL_LENGTH
+                && AsciiText.isLetterOrDigit(label.charAt(0)) && AsciiText.isLetterOrDigit(label.charAt(label.length() - 1))
+                && AsciiText.consistsOf(label, c -> c == '-' || AsciiText.isLetterOrDigit(c));
     }
 
     /** The form uniqueness is decided on. Only ASCII is allowed, so this matches PostgreSQL's lower(). */

@@ -2,16 +2,13 @@ package dev.accounts.domain.user;
 
 import java.util.HexFormat;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /** The SHA-256 of a {@link SecretToken}, as 64 lower-case hex digits: what the store keeps and looks up by. */
 public record TokenDigest(String hex) {
 
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
-
     public TokenDigest {
         Objects.requireNonNull(hex, "hex");
-        if (!SHA256_HEX.matcher(hex).matches()) {
+        if (hex.length() != 64 || !AsciiText.consistsOf(hex, AsciiText::isLowerHex)) {
             throw new IllegalArgumentException("a token digest is 64 lower-case hex digits");
         }
     }

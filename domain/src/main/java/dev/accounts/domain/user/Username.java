@@ -1,7 +1,6 @@
 package dev.accounts.domain.user;
 
 import java.util.Locale;
-import java.util.regex.Pattern;
 
 /**
  * A username: 3 to 32 characters of {@code [A-Za-z0-9_-]}, kept as typed.
@@ -11,7 +10,6 @@ public record Username(String value) {
 
     public static final int MIN_LENGTH = 3;
     public static final int MAX_LENGTH = 32;
-    private static final Pattern ALLOWED = Pattern.compile("[A-Za-z0-9_-]+");
 
     public Username {
         if (value == null || value.isEmpty()) {
@@ -20,7 +18,7 @@ public record Username(String value) {
         if (value.length() < MIN_LENGTH || value.length() > MAX_LENGTH) {
             throw new InvalidValueException("must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters long");
         }
-        if (!ALLOWED.matcher(value).matches()) {
+        if (!AsciiText.consistsOf(value, AsciiText::isWordOrDash)) {
             throw new InvalidValueException("may contain only letters A-Z, digits, '_' and '-'");
         }
     }

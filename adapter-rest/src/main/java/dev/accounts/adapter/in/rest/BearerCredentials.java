@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -17,7 +16,7 @@ final class BearerCredentials {
     static final String CHALLENGE = "Bearer realm=\"accounts\"";
 
     private static final String AUTHORIZATION = "Authorization";
-    private static final Pattern BEARER = Pattern.compile("Bearer +(\\S+)", Pattern.CASE_INSENSITIVE);
+    private static final String SCHEME = "Bearer";
     private static final Pattern BEARER_SCHEME = Pattern.compile("Bearer(?: .*)?", Pattern.CASE_INSENSITIVE);
 
     private BearerCredentials() {
@@ -29,8 +28,27 @@ final class BearerCredentials {
         if (headers.size() != 1) {
             return Optional.empty();
         }
-        Matcher bearer = BEARER.matcher(headers.getFirst().strip());
-        return bearer.matches() ? Optional.of(bearer.group(1)) : Optional.empty();
+        return credentialsOf(headers.getFirst().strip());
+    }
+
+    /** {@code Bearer +(\S+)}, any letter case, read by hand: it runs on every authenticated request. */
+    private static Optional<String> credentialsOf(String header) {
+        if (!header.regionMatches(true, 0, SCHEME, 0, SCHEME.length())) {
+            return Optional.empty();
+        }
+        int start = SCHEME.length();
+        while (start < header.length() && header.charAt(start) == ' ') {
+            start++;
+        }
+        String token = header.substring(start);
+        boolean separated = start > SCHEME.length();
+        return separated && !token.isEmpty() && token.chars().noneMatch(BearerCredentials::isRegexSpace)
+                ? Optional.of(token) : Optional.empty();
+    }
+
+    /** What {@code \s} matches. */
+    private static boolean isRegexSpace(int c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
     }
 
     /**
