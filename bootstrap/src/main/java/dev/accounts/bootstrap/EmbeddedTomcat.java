@@ -1,5 +1,6 @@
 package dev.accounts.bootstrap;
 
+import dev.accounts.adapter.in.rest.ProblemCoyoteAdapter;
 import dev.accounts.adapter.in.rest.ProblemErrorReportValve;
 import jakarta.servlet.Filter;
 import java.io.IOException;
@@ -57,6 +58,8 @@ final class EmbeddedTomcat implements AutoCloseable {
         StandardHost host = (StandardHost) tomcat.getHost();
         host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
         host.getPipeline().addValve(new ProblemErrorReportValve(https));
+        // The one error Tomcat answers before the host (a malformed OPTIONS *) gets its problem in the connector.
+        ProblemCoyoteAdapter.installOn(connector, https);
 
         try {
             tomcat.start();

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,6 +57,7 @@ class ProblemErrorReportValveTest {
         StandardHost host = (StandardHost) tomcat.getHost();
         host.setErrorReportValveClass(ProblemErrorReportValve.class.getName());
         host.getPipeline().addValve(new ProblemErrorReportValve(true));
+        ProblemCoyoteAdapter.installOn(connector, true);
         tomcat.start();
         port = connector.getLocalPort();
     }
@@ -77,6 +79,26 @@ class ProblemErrorReportValveTest {
             assertThat(answer.body()).isEqualTo("{\"type\":\"/problems/malformed-request\",\"title\":\"Malformed request\","
                     + "\"status\":400,\"detail\":\"The request is malformed.\"}");
         }
+    }
+
+    @Test
+    void answersAMalformedOptionsAsteriskRequestWhichNeverReachesTheHostWithAProblemAndTheHeaders() throws IOException {
+        // A bare CR inside a header value: Tomcat refuses the header, then answers OPTIONS * without the host.
+        Answer answer = send("OPTIONS * HTTP/1.1", "X-Bad: a\rb");
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertSecurityHeaders(answer);
+        assertThat(answer.headers()).containsEntry("content-type", "application/problem+json");
+        assertThat(answer.body()).startsWith("{\"type\":\"/problems/malformed-request\"");
+    }
+
+    @Test
+    void leavesAWellFormedOptionsAsteriskRequestToTomcat() throws IOException {
+        Answer answer = send("OPTIONS * HTTP/1.1");
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.headers()).containsKey("allow");
+        assertThat(answer.body()).isEmpty();
     }
 
     @Test
@@ -127,11 +149,13 @@ class ProblemErrorReportValveTest {
     }
 
     /** Raw HTTP/1.1, so that Tomcat sees exactly the request line written here, unnormalised. */
-    private static Answer send(String requestLine) throws IOException {
+    private static Answer send(String requestLine, String... headerLines) throws IOException {
         try (Socket socket = new Socket("127.0.0.1", port)) {
             socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
-            out.write((requestLine + "\r\nHost: localhost\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.ISO_8859_1));
+            String headers = String.join("", Arrays.stream(headerLines).map(line -> line + "\r\n").toList());
+            out.write((requestLine + "\r\nHost: localhost\r\n" + headers + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
             out.flush();
             return Answer.parse(socket.getInputStream());
         }
