@@ -6,13 +6,15 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * What a run does, from {@code BENCH_*} environment variables (bench/README.md lists them). The defaults keep a
  * whole run under ten minutes on two cores. {@code ACCOUNTS_*} variables are passed on to the service untouched.
  */
-record BenchSettings(Path jar, Path results, Duration window, Duration warmUp, Duration serviceWarmUp, Duration jvmWarmUp,
+record BenchSettings(Path jar, Optional<Path> baselineJar, Path results, Duration window, Duration warmUp, Duration serviceWarmUp, Duration jvmWarmUp,
+                     Duration jitSettle,
                      Duration hashRound, int hashRounds, int backlog, Duration slowSmtpDelay, boolean flightRecording,
                      List<String> serviceJavaOptions, List<Integer> concurrencies, int cores, Set<String> only) {
 
@@ -39,11 +41,13 @@ record BenchSettings(Path jar, Path results, Duration window, Duration warmUp, D
         }
         return new BenchSettings(
                 Path.of(env.getOrDefault("BENCH_JAR", "bootstrap/target/accounts.jar")),
+                Optional.ofNullable(env.get("BENCH_BASELINE_JAR")).filter(path -> !path.isBlank()).map(Path::of),
                 Path.of(env.getOrDefault("BENCH_RESULTS", "bench/results")),
                 seconds(env, "BENCH_SECONDS", 10),
                 seconds(env, "BENCH_WARMUP_SECONDS", 2),
                 seconds(env, "BENCH_SERVICE_WARMUP_SECONDS", 5),
                 seconds(env, "BENCH_JVM_WARMUP_SECONDS", 40),
+                seconds(env, "BENCH_JIT_SETTLE_SECONDS", 180),
                 seconds(env, "BENCH_HASH_SECONDS", 3),
                 Integer.parseInt(env.getOrDefault("BENCH_HASH_ROUNDS", "3")),
                 Integer.parseInt(env.getOrDefault("BENCH_BACKLOG", "5000")),

@@ -34,6 +34,9 @@ public final class Benchmark {
     private static final Argon2Parameters OWASP = Argon2Parameters.OWASP;
     private static final String PASSWORD = AccountWorkloads.PASSWORD;
     private static final int WARM_UP_MAILS = 2_000;
+    private static final Duration JIT_ROUND_PER_WORKLOAD = Duration.ofSeconds(3);
+    private static final double SETTLED_JIT_SHARE = 0.03;
+    private static final int COMPARISON_TURNS = 3;
 
     private final BenchSettings settings;
     private final Map<String, String> environment;
@@ -73,6 +76,10 @@ public final class Benchmark {
             List<String> javaOptions = new ArrayList<>(settings.serviceJavaOptions());
             // A copy, so that a rebuild during the run (others may build in this tree) cannot swap the jar underneath.
             Path jar = Files.copy(settings.jar(), work.resolve("accounts.jar"));
+            if (settings.baselineJar().isPresent()) {
+                compare(work, jar, sink, javaOptions, stamp);
+                return null;
+            }
             log("Starting a copy of %s (embedded PostgreSQL in %s)", settings.jar(), work);
             ServiceProcess service = ServiceProcess.start(jar, work, sink.port(), javaOptions, Duration.ofMinutes(3));
             try (MemorySampler memory = new MemorySampler(service.pid())) {
@@ -94,6 +101,76 @@ public final class Benchmark {
                 deleteRecursively(work);
             }
         }
+    }
+
+    /** One of the two services of a comparison run, with what drives and measures it. */
+    private record Side(String name, ServiceProcess service, LoadGenerator generator, CpuMeter cpu,
+                        AccountWorkloads workloads, OutboxBacklog outbox) {
+
+        static Side start(String name, Path jar, Path work, SmtpSink sink, List<String> javaOptions) throws IOException {
+            Path directory = Files.createDirectories(work.resolve(name));
+            Path copy = Files.copy(jar, directory.resolve("accounts.jar"));
+            ServiceProcess service = ServiceProcess.start(copy, directory, sink.port(), javaOptions, Duration.ofMinutes(3));
+            return new Side(name, service, new LoadGenerator(service.address()), new CpuMeter(service.pid()),
+                    workloadsFor(service), new OutboxBacklog(service.jdbcUrl()));
+        }
+    }
+
+    /**
+     * A comparison run ({@code BENCH_BASELINE_JAR}): the baseline jar and the jar under test both run, each with its
+     * own PostgreSQL; both warm up until their JITs settle, then each measured HTTP run is taken in turns on one and
+     * the other ({@value #COMPARISON_TURNS} turns each), the order swapped every turn. On a machine whose speed drifts
+     * by a third from one minute to the next (other tenants), two runs one after the other cannot tell a 15 %
+     * change; turns a few seconds apart can.
+     */
+    private void compare(Path work, Path candidateJar, SmtpSink sink, List<String> javaOptions, String stamp)
+            throws Exception {
+        log("Comparison: baseline %s against %s", settings.baselineJar().orElseThrow(), settings.jar());
+        Side baseline = Side.start(JarComparison.BASELINE, settings.baselineJar().orElseThrow(), work, sink, javaOptions);
+        try {
+            Side candidate = Side.start(JarComparison.CANDIDATE, candidateJar, work, sink, javaOptions);
+            try {
+                List<Side> sides = List.of(baseline, candidate);
+                for (Side side : sides) {
+                    log("Warming up the %s", side.name());
+                    warmUpJvm(side.generator(), side.workloads(), side.outbox(), sink);
+                    settleJit(side.generator(), side.workloads(), side.cpu());
+                }
+                JarComparison comparison = new JarComparison();
+                for (int w = 0; w < workloadsInOrder(baseline.workloads()).size(); w++) {
+                    List<Workload> workloads = new ArrayList<>();
+                    for (Side side : sides) {
+                        workloads.add(warmedUp(side.generator(), workloadsInOrder(side.workloads()).get(w), side.outbox()));
+                    }
+                    if (!settings.runs(workloads.getFirst().name())) {
+                        continue;
+                    }
+                    for (int concurrency : settings.concurrencies()) {
+                        for (int turn = 0; turn < COMPARISON_TURNS; turn++) {
+                            for (int i = 0; i < sides.size(); i++) {
+                                int s = turn % 2 == 0 ? i : sides.size() - 1 - i;
+                                Side side = sides.get(s);
+                                comparison.add(side.name(), measure(side.generator(), side.cpu(), workloads.get(s),
+                                        concurrency, settings.window(), side.name() + " "));
+                            }
+                        }
+                    }
+                }
+                log("Medians of %d turns each:", COMPARISON_TURNS);
+                comparison.summary().forEach(line -> log("  %s", line));
+            } finally {
+                closeAndKeepLog(candidate, stamp);
+            }
+        } finally {
+            closeAndKeepLog(baseline, stamp);
+        }
+    }
+
+    private void closeAndKeepLog(Side side, String stamp) throws IOException, InterruptedException {
+        side.service().close();
+        Path log = Files.copy(side.service().log(),
+                settings.results().resolve("service-" + stamp + "-" + side.name() + ".log"));
+        log("The %s stopped; its log: %s", side.name(), log);
     }
 
     /** The database and the jar copy: a few hundred MiB per run that nobody needs afterwards. */
@@ -195,6 +272,7 @@ public final class Benchmark {
             throws Exception {
         OutboxBacklog outbox = new OutboxBacklog(service.jdbcUrl());
         warmUpJvm(generator, workloads, outbox, sink);
+        settleJit(generator, workloads, cpu);
         List<LoadResult> load = new ArrayList<>();
         for (Supplier<Workload> supplier : workloadsInOrder(workloads)) {
             Workload workload = warmedUp(generator, supplier, outbox);
@@ -237,6 +315,34 @@ public final class Benchmark {
     }
 
     /**
+     * More rounds of every workload until the JIT has all but finished, up to {@code BENCH_JIT_SETTLE_SECONDS}: on a
+     * slower machine it still compiled after the fixed warm-up, with a fifth of the CPU (a quarter of a core for
+     * minutes), and every figure measured then paid for it. Settled means its compiler threads used under
+     * {@value #SETTLED_JIT_SHARE} of one core over a round.
+     */
+    private void settleJit(LoadGenerator generator, AccountWorkloads workloads, CpuMeter cpu) throws Exception {
+        List<Supplier<Workload>> all = workloadsInOrder(workloads);
+        long deadline = System.nanoTime() + settings.jitSettle().toNanos();
+        while (true) {
+            CpuMeter.Sample before = cpu.sample();
+            long started = System.nanoTime();
+            for (Supplier<Workload> workload : all) {
+                generator.run(workload.get(), settings.twicePerCore(), Duration.ZERO, JIT_ROUND_PER_WORKLOAD,
+                        LoadGenerator.Window.NONE);
+            }
+            double jitShare = cpu.sample().minus(before).jitMillis() / ((System.nanoTime() - started) / 1e6);
+            // Negative when a compiler thread ended (HotSpot stops extra ones when idle) and took its time along.
+            boolean settled = jitShare >= 0 && jitShare < SETTLED_JIT_SHARE;
+            boolean outOfTime = System.nanoTime() > deadline;
+            log("  JIT compiler threads: %.1f %% of one core over the last round%s", jitShare * 100,
+                    settled ? ": settled" : outOfTime ? ": still compiling, measuring anyway (BENCH_JIT_SETTLE_SECONDS)" : "");
+            if (settled || outOfTime) {
+                return;
+            }
+        }
+    }
+
+    /**
      * Each workload is warmed up right before it is measured, not all of them first: the aftermath of a fast workload
      * (thousands of audit rows for PostgreSQL to vacuum and checkpoint, garbage for the collector) would otherwise
      * land in the measured window of the next. The order matters: logins need the users the registrations made,
@@ -259,11 +365,11 @@ public final class Benchmark {
 
     private LoadResult measure(LoadGenerator generator, CpuMeter cpu, Workload workload, int concurrency)
             throws InterruptedException {
-        return measure(generator, cpu, workload, concurrency, settings.window());
+        return measure(generator, cpu, workload, concurrency, settings.window(), "");
     }
 
     private LoadResult measure(LoadGenerator generator, CpuMeter cpu, Workload workload, int concurrency,
-                               Duration window) throws InterruptedException {
+                               Duration window, String label) throws InterruptedException {
         if (recorder != null) {
             recorder.start();
         }
@@ -283,9 +389,9 @@ public final class Benchmark {
         if (recorder != null) {
             log("  recorded %s", recorder.stop(workload.name() + "-c" + concurrency + "-" + (++recordings)));
         }
-        log("  %-9s c=%-3d %9.1f/s  p50 %8.2f ms  p99 %8.2f ms  cpu/request: jvm %.2f ms, pg %.2f ms%s",
-                result.workload(), concurrency, result.perSecond(), result.p50Millis(), result.p99Millis(),
-                result.jvmCpuMsPerRequest(), result.pgCpuMsPerRequest(),
+        log("  %s%-9s c=%-3d %9.1f/s  p50 %8.2f ms  p99 %8.2f ms  cpu/request: jvm %.2f ms (jit %.2f), pg %.2f ms%s",
+                label, result.workload(), concurrency, result.perSecond(), result.p50Millis(), result.p99Millis(),
+                result.jvmCpuMsPerRequest(), result.jitCpuMsPerRequest(), result.pgCpuMsPerRequest(),
                 result.unexpected() == 0 ? "" : "  (" + result.unexpected() + " unexpected, first: " + result.firstProblem() + ")");
         return result;
     }
@@ -330,9 +436,9 @@ public final class Benchmark {
         // about ten per cent from one run to the next on its own.
         Duration window = settings.window().multipliedBy(3);
         sink.answerAfter(Duration.ZERO);
-        LoadResult immediate = measure(generator, cpu, workloads.registrations(), concurrency, window);
+        LoadResult immediate = measure(generator, cpu, workloads.registrations(), concurrency, window, "");
         sink.answerAfter(settings.slowSmtpDelay());
-        LoadResult delayed = measure(generator, cpu, workloads.registrations(), concurrency, window);
+        LoadResult delayed = measure(generator, cpu, workloads.registrations(), concurrency, window, "");
         sink.answerAfter(Duration.ZERO);
         return new BenchReport.SlowSmtp(settings.slowSmtpDelay().toMillis() / 1000.0, immediate, delayed,
                 delayed.p99Millis() / immediate.p99Millis() - 1);

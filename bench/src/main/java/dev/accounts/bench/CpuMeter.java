@@ -13,7 +13,9 @@ import java.util.stream.Stream;
 /**
  * CPU time used by the service: its JVM, and its PostgreSQL (every process descended from the JVM), read from
  * {@code /proc/<pid>/stat}. Divided by the requests of a run it gives the CPU one request costs, which is what
- * decides throughput on a machine whose two cores are shared with the load generator.
+ * decides throughput on a machine whose two cores are shared with the load generator. The JVM's figure includes its
+ * JIT compiler threads, which are also given on their own: while the JIT still compiles, its CPU is taken from the
+ * requests, and a figure that includes it says little about the service's steady state.
  */
 final class CpuMeter {
 
@@ -26,9 +28,14 @@ final class CpuMeter {
         this.servicePid = servicePid;
     }
 
-    record Sample(double jvmMillis, double postgresMillis) {
+    /** HotSpot's compiler threads, as {@code /proc} names them (a thread's name is cut to 15 characters there). */
+    private static final List<String> COMPILER_THREADS = List.of("(C1 CompilerThre", "(C2 CompilerThre");
+
+    /** @param jitMillis the part of {@code jvmMillis} that the JIT compiler threads used */
+    record Sample(double jvmMillis, double postgresMillis, double jitMillis) {
         Sample minus(Sample earlier) {
-            return new Sample(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis);
+            return new Sample(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis,
+                    jitMillis - earlier.jitMillis);
         }
     }
 
@@ -49,11 +56,31 @@ final class CpuMeter {
                 }
             });
         } catch (IOException e) {
-            return new Sample(0, 0);
+            return new Sample(0, 0, 0);
         }
         Set<Long> descendants = descendants(parents);
         long postgres = descendants.stream().mapToLong(pid -> ticks.getOrDefault(pid, 0L)).sum();
-        return new Sample(ticks.getOrDefault(servicePid, 0L) * MILLIS_PER_TICK, postgres * MILLIS_PER_TICK);
+        return new Sample(ticks.getOrDefault(servicePid, 0L) * MILLIS_PER_TICK, postgres * MILLIS_PER_TICK,
+                compilerTicks() * MILLIS_PER_TICK);
+    }
+
+    private long compilerTicks() {
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(servicePid), "task"))) {
+            return threads.mapToLong(thread -> {
+                try {
+                    String stat = Files.readString(thread.resolve("stat"));
+                    if (COMPILER_THREADS.stream().noneMatch(name -> stat.contains(name))) {
+                        return 0;
+                    }
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException | RuntimeException e) {
+                    return 0; // the thread ended while being read
+                }
+            }).sum();
+        } catch (IOException e) {
+            return 0;
+        }
     }
 
     private Set<Long> descendants(Map<Long, Long> parents) {

@@ -25,12 +25,13 @@ import dev.accounts.domain.user.UserId;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Checks every rule first, hashes outside any transaction, then stores in one transaction the user, their empty
  * profile, an email-verification token, the welcome mail that carries it and the audit entry. A taken username or
  * address is found by the store's unique index at insert time; that refusal is audited after the rollback. With
- * {@link TakenNameCheck#BEFORE_HASHING} an obvious duplicate is answered before the hash, from two reads.
+ * {@link TakenNameCheck#BEFORE_HASHING} an obvious duplicate is answered before the hash, from one read.
  */
 public final class RegisterUserService implements RegisterUserUseCase {
 
@@ -99,11 +100,9 @@ public final class RegisterUserService implements RegisterUserUseCase {
 
     /** Username first, as the unique indexes are checked in that order at insert. */
     private void rejectIfTaken(NewAccountRules.Valid valid, String clientAddress) {
-        if (users.findByUsername(valid.username()).isPresent()) {
-            throw refused(DuplicateUserException.Attribute.USERNAME, clientAddress);
-        }
-        if (users.findByEmail(valid.email()).isPresent()) {
-            throw refused(DuplicateUserException.Attribute.EMAIL, clientAddress);
+        Optional<DuplicateUserException.Attribute> taken = users.findTaken(valid.username(), valid.email());
+        if (taken.isPresent()) {
+            throw refused(taken.get(), clientAddress);
         }
     }
 

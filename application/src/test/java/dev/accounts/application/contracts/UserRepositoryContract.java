@@ -104,6 +104,24 @@ public abstract class UserRepositoryContract {
     }
 
     @Test
+    void findsWhichOfANameAndAnAddressIsTakenIgnoringCaseTheNameFirst() {
+        users().add(registered("hank", "hank@example.org"));
+        User ida = registered("ida", "ida@example.org");
+        users().add(ida);
+        users().update(ida.withPendingEmail(new EmailAddress("ida.new@example.org"), T0.plusSeconds(1)));
+
+        assertThat(users().findTaken(new Username("HANK"), new EmailAddress("free@example.org"))).contains(Attribute.USERNAME);
+        assertThat(users().findTaken(new Username("free"), new EmailAddress("Hank@Example.ORG"))).contains(Attribute.EMAIL);
+        assertThat(users().findTaken(new Username("ida"), new EmailAddress("hank@example.org")))
+                .as("both taken, by two users").contains(Attribute.USERNAME);
+        assertThat(users().findTaken(new Username("Hank"), new EmailAddress("HANK@example.org")))
+                .as("both taken, by one user").contains(Attribute.USERNAME);
+        assertThat(users().findTaken(new Username("free"), new EmailAddress("free@example.org"))).isEmpty();
+        assertThat(users().findTaken(new Username("free"), new EmailAddress("ida.new@example.org")))
+                .as("a pending address is not taken").isEmpty();
+    }
+
+    @Test
     void rejectsAddingATakenUsernameIgnoringCaseAndKeepsTheFirstUser() {
         User first = registered("bob", "bob@example.org");
         users().add(first);

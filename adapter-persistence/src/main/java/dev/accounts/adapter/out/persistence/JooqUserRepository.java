@@ -41,6 +41,19 @@ public final class JooqUserRepository implements UserRepository {
     private static final RenderedQuery FIND_BY_EMAIL = RenderedQuery.of(sql -> sql.select(USERS.fields()).from(USERS)
             .where(DSL.lower(USERS.EMAIL).eq(DSL.lower(DSL.param("email", String.class)))));
 
+    /**
+     * Whether the name or the address is taken, in one statement on the two unique indexes: a row with the name
+     * sorts first, so the username is the answer when both are taken (as at insert).
+     */
+    private static final RenderedQuery FIND_TAKEN = RenderedQuery.of(sql -> {
+        var nameTaken = DSL.lower(USERS.USERNAME).eq(DSL.lower(DSL.param("username", String.class)));
+        return sql.select(DSL.field(nameTaken).as("username_taken")).from(USERS)
+                .where(DSL.lower(USERS.USERNAME).eq(DSL.lower(DSL.param("username", String.class))))
+                .or(DSL.lower(USERS.EMAIL).eq(DSL.lower(DSL.param("email", String.class))))
+                .orderBy(DSL.field(DSL.name("username_taken")).desc())
+                .limit(DSL.inline(1));
+    });
+
     private final DSLContext dsl;
 
     public JooqUserRepository(DSLContext dsl) {
@@ -105,6 +118,14 @@ public final class JooqUserRepository implements UserRepository {
     @Override
     public Optional<User> findByEmail(EmailAddress email) {
         return FIND_BY_EMAIL.fetchOptional(dsl, email.value()).map(JooqUserRepository::fromRow);
+    }
+
+    @Override
+    public Optional<DuplicateUserException.Attribute> findTaken(Username username, EmailAddress email) {
+        return FIND_TAKEN.fetchOptional(dsl, username.value(), username.value(), email.value())
+                .map(row -> Boolean.TRUE.equals(row.get(0))
+                        ? DuplicateUserException.Attribute.USERNAME
+                        : DuplicateUserException.Attribute.EMAIL);
     }
 
     private Optional<User> findOne(Condition condition) {

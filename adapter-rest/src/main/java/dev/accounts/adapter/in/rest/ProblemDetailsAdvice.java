@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
@@ -66,11 +65,8 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(DuplicateUserException.class)
     public ResponseEntity<ProblemDetail> duplicate(DuplicateUserException e, HttpServletRequest request) {
-        String field = e.attribute().name().toLowerCase(Locale.ROOT);
-        log.info("rejected {}: {} taken", describe(request), field);
-        ProblemDetail problem = ProblemType.ALREADY_TAKEN.problem("The " + field + " is already taken.");
-        problem.setProperty("errors", List.of(new ProblemFieldError(field, "is already taken")));
-        return answer(problem, new HttpHeaders());
+        log.info("rejected {}: {} taken", describe(request), AlreadyTakenProblem.field(e));
+        return AlreadyTakenProblem.answer(e);
     }
 
     /** Logged by {@link SessionController}, which knows the login. One answer for every cause, headers included. */

@@ -1,5 +1,6 @@
 package dev.accounts.application.port.out;
 
+import dev.accounts.domain.user.DuplicateUserException;
 import dev.accounts.domain.user.EmailAddress;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
@@ -34,6 +35,18 @@ public interface UserRepository {
 
     /** The user whose login address is this one, ignoring case (a pending address does not count). */
     Optional<User> findByEmail(EmailAddress email);
+
+    /**
+     * Which of the two another user already has, ignoring case: the username when both are taken (the order in which
+     * {@link #add} checks them), empty when neither is. What registration asks before it hashes; a store answers it
+     * in one read where it can, as a refused registration is the request a client can repeat fastest.
+     */
+    default Optional<DuplicateUserException.Attribute> findTaken(Username username, EmailAddress email) {
+        if (findByUsername(username).isPresent()) {
+            return Optional.of(DuplicateUserException.Attribute.USERNAME);
+        }
+        return findByEmail(email).map(user -> DuplicateUserException.Attribute.EMAIL);
+    }
 
     /**
      * Stores the new state of an existing user.
