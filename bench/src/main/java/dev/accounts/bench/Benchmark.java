@@ -36,7 +36,7 @@ public final class Benchmark {
     private static final int WARM_UP_MAILS = 2_000;
     private static final Duration JIT_ROUND_PER_WORKLOAD = Duration.ofSeconds(3);
     private static final double SETTLED_JIT_SHARE = 0.03;
-    private static final int COMPARISON_TURNS = 3;
+    private static final int COMPARISON_TURNS = 4;
 
     private final BenchSettings settings;
     private final Map<String, String> environment;
@@ -107,6 +107,11 @@ public final class Benchmark {
     private record Side(String name, ServiceProcess service, LoadGenerator generator, CpuMeter cpu,
                         AccountWorkloads workloads, OutboxBacklog outbox) {
 
+        /** What the log puts before this side's lines: nothing when one service runs. */
+        String label() {
+            return name.isEmpty() ? "" : name + " ";
+        }
+
         static Side start(String name, Path jar, Path work, SmtpSink sink, List<String> javaOptions) throws IOException {
             Path directory = Files.createDirectories(work.resolve(name));
             Path copy = Files.copy(jar, directory.resolve("accounts.jar"));
@@ -134,8 +139,8 @@ public final class Benchmark {
                 for (Side side : sides) {
                     log("Warming up the %s", side.name());
                     warmUpJvm(side.generator(), side.workloads(), side.outbox(), sink);
-                    settleJit(side.generator(), side.workloads(), side.cpu());
                 }
+                settleJit(sides);
                 JarComparison comparison = new JarComparison();
                 for (int w = 0; w < workloadsInOrder(baseline.workloads()).size(); w++) {
                     List<Workload> workloads = new ArrayList<>();
@@ -151,7 +156,7 @@ public final class Benchmark {
                                 int s = turn % 2 == 0 ? i : sides.size() - 1 - i;
                                 Side side = sides.get(s);
                                 comparison.add(side.name(), measure(side.generator(), side.cpu(), workloads.get(s),
-                                        concurrency, settings.window(), side.name() + " "));
+                                        concurrency, settings.window(), side.label()));
                             }
                         }
                     }
@@ -272,7 +277,7 @@ public final class Benchmark {
             throws Exception {
         OutboxBacklog outbox = new OutboxBacklog(service.jdbcUrl());
         warmUpJvm(generator, workloads, outbox, sink);
-        settleJit(generator, workloads, cpu);
+        settleJit(List.of(new Side("", service, generator, cpu, workloads, outbox)));
         List<LoadResult> load = new ArrayList<>();
         for (Supplier<Workload> supplier : workloadsInOrder(workloads)) {
             Workload workload = warmedUp(generator, supplier, outbox);
@@ -318,28 +323,39 @@ public final class Benchmark {
      * More rounds of every workload until the JIT has all but finished, up to {@code BENCH_JIT_SETTLE_SECONDS}: on a
      * slower machine it still compiled after the fixed warm-up, with a fifth of the CPU (a quarter of a core for
      * minutes), and every figure measured then paid for it. Settled means its compiler threads used under
-     * {@value #SETTLED_JIT_SHARE} of one core over a round.
+     * {@value #SETTLED_JIT_SHARE} of one core over a round. Two services (a comparison run) take their rounds in
+     * turns until both have settled, so that neither idles while the other warms up.
      */
-    private void settleJit(LoadGenerator generator, AccountWorkloads workloads, CpuMeter cpu) throws Exception {
-        List<Supplier<Workload>> all = workloadsInOrder(workloads);
+    private void settleJit(List<Side> sides) throws Exception {
         long deadline = System.nanoTime() + settings.jitSettle().toNanos();
         while (true) {
-            CpuMeter.Sample before = cpu.sample();
-            long started = System.nanoTime();
-            for (Supplier<Workload> workload : all) {
-                generator.run(workload.get(), settings.twicePerCore(), Duration.ZERO, JIT_ROUND_PER_WORKLOAD,
-                        LoadGenerator.Window.NONE);
+            boolean allSettled = true;
+            for (Side side : sides) {
+                double jitShare = jitShareOfARound(side);
+                // Negative when a compiler thread ended (HotSpot stops extra ones when idle) and took its time along.
+                boolean settled = jitShare >= 0 && jitShare < SETTLED_JIT_SHARE;
+                log("  %sJIT compiler threads: %.1f %% of one core over the last round%s", side.label(), jitShare * 100,
+                        settled ? ": settled" : "");
+                allSettled &= settled;
             }
-            double jitShare = cpu.sample().minus(before).jitMillis() / ((System.nanoTime() - started) / 1e6);
-            // Negative when a compiler thread ended (HotSpot stops extra ones when idle) and took its time along.
-            boolean settled = jitShare >= 0 && jitShare < SETTLED_JIT_SHARE;
-            boolean outOfTime = System.nanoTime() > deadline;
-            log("  JIT compiler threads: %.1f %% of one core over the last round%s", jitShare * 100,
-                    settled ? ": settled" : outOfTime ? ": still compiling, measuring anyway (BENCH_JIT_SETTLE_SECONDS)" : "");
-            if (settled || outOfTime) {
+            if (allSettled) {
+                return;
+            }
+            if (System.nanoTime() > deadline) {
+                log("  The JIT is still compiling; measuring anyway (BENCH_JIT_SETTLE_SECONDS)");
                 return;
             }
         }
+    }
+
+    private double jitShareOfARound(Side side) throws Exception {
+        CpuMeter.Sample before = side.cpu().sample();
+        long started = System.nanoTime();
+        for (Supplier<Workload> workload : workloadsInOrder(side.workloads())) {
+            side.generator().run(workload.get(), settings.twicePerCore(), Duration.ZERO, JIT_ROUND_PER_WORKLOAD,
+                    LoadGenerator.Window.NONE);
+        }
+        return side.cpu().sample().minus(before).jitMillis() / ((System.nanoTime() - started) / 1e6);
     }
 
     /**
