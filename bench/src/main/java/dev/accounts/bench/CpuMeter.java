@@ -45,12 +45,10 @@ final class CpuMeter {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             processes.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).forEach(p -> {
                 try {
-                    String stat = Files.readString(p.resolve("stat"));
-                    // Fields after the command name, which is in parentheses and may contain spaces.
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    String[] fields = fieldsAfterName(Files.readString(p.resolve("stat")));
                     long pid = Long.parseLong(p.getFileName().toString());
                     parents.put(pid, Long.parseLong(fields[1]));
-                    ticks.put(pid, Long.parseLong(fields[11]) + Long.parseLong(fields[12]));
+                    ticks.put(pid, cpuTicks(fields));
                 } catch (IOException | RuntimeException e) {
                     // the process ended while being read
                 }
@@ -72,8 +70,7 @@ final class CpuMeter {
                     if (COMPILER_THREADS.stream().noneMatch(name -> stat.contains(name))) {
                         return 0;
                     }
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                    return cpuTicks(fieldsAfterName(stat));
                 } catch (IOException | RuntimeException e) {
                     return 0; // the thread ended while being read
                 }
@@ -81,6 +78,16 @@ final class CpuMeter {
         } catch (IOException e) {
             return 0;
         }
+    }
+
+    /** The fields after the command name, which is in parentheses and may contain spaces. */
+    private static String[] fieldsAfterName(String stat) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+    }
+
+    /** utime + stime. */
+    private static long cpuTicks(String[] fieldsAfterName) {
+        return Long.parseLong(fieldsAfterName[11]) + Long.parseLong(fieldsAfterName[12]);
     }
 
     private Set<Long> descendants(Map<Long, Long> parents) {

@@ -48,7 +48,7 @@ public final class JooqUserRepository implements UserRepository {
     private static final RenderedQuery FIND_TAKEN = RenderedQuery.of(sql -> {
         var nameTaken = DSL.lower(USERS.USERNAME).eq(DSL.lower(DSL.param("username", String.class)));
         return sql.select(DSL.field(nameTaken).as("username_taken")).from(USERS)
-                .where(DSL.lower(USERS.USERNAME).eq(DSL.lower(DSL.param("username", String.class))))
+                .where(nameTaken)
                 .or(DSL.lower(USERS.EMAIL).eq(DSL.lower(DSL.param("email", String.class))))
                 .orderBy(DSL.field(DSL.name("username_taken")).desc())
                 .limit(DSL.inline(1));
