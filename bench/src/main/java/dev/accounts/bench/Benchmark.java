@@ -390,7 +390,7 @@ public final class Benchmark {
             recorder.start();
         }
         AtomicReference<CpuMeter.Sample> before = new AtomicReference<>();
-        AtomicReference<CpuMeter.Sample> used = new AtomicReference<>();
+        AtomicReference<CpuMeter.Used> used = new AtomicReference<>();
         LoadResult result = generator.run(workload, concurrency, settings.warmUp(), window, new LoadGenerator.Window() {
             @Override
             public void opened() {
@@ -405,9 +405,10 @@ public final class Benchmark {
         if (recorder != null) {
             log("  recorded %s", recorder.stop(workload.name() + "-c" + concurrency + "-" + (++recordings)));
         }
-        log("  %s%-9s c=%-3d %9.1f/s  p50 %8.2f ms  p99 %8.2f ms  cpu/request: jvm %.2f ms (jit %.2f), pg %.2f ms%s",
+        log("  %s%-9s c=%-3d %9.1f/s  p50 %8.2f ms  p99 %8.2f ms  cpu/request: jvm %.2f ms (jit %.2f, hash %.2f), pg %.2f ms%s",
                 label, result.workload(), concurrency, result.perSecond(), result.p50Millis(), result.p99Millis(),
-                result.jvmCpuMsPerRequest(), result.jitCpuMsPerRequest(), result.pgCpuMsPerRequest(),
+                result.jvmCpuMsPerRequest(), result.jitCpuMsPerRequest(), result.hashCpuMsPerRequest(),
+                result.pgCpuMsPerRequest(),
                 result.unexpected() == 0 ? "" : "  (" + result.unexpected() + " unexpected, first: " + result.firstProblem() + ")");
         return result;
     }
@@ -432,7 +433,7 @@ public final class Benchmark {
         boolean all = sink.awaitReceived(before + count, Duration.ofMinutes(3));
         double seconds = (System.nanoTime() - released) / 1e9;
         long arrived = sink.received() - before;
-        CpuMeter.Sample used = cpu.sample().minus(cpuBefore);
+        CpuMeter.Used used = cpu.sample().minus(cpuBefore);
         if (recorder != null) {
             log("  recorded %s", recorder.stop("drain-" + (++recordings)));
         }

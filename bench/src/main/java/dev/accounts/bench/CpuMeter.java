@@ -15,7 +15,8 @@ import java.util.stream.Stream;
  * {@code /proc/<pid>/stat}. Divided by the requests of a run it gives the CPU one request costs, which is what
  * decides throughput on a machine whose two cores are shared with the load generator. The JVM's figure includes its
  * JIT compiler threads, which are also given on their own: while the JIT still compiles, its CPU is taken from the
- * requests, and a figure that includes it says little about the service's steady state.
+ * requests, and a figure that includes it says little about the service's steady state. So are the password hasher's
+ * threads: what a hash costs inside the service, next to everything else it runs, against what it costs alone.
  */
 final class CpuMeter {
 
@@ -31,12 +32,34 @@ final class CpuMeter {
     /** HotSpot's compiler threads, as {@code /proc} names them (a thread's name is cut to 15 characters there). */
     private static final List<String> COMPILER_THREADS = List.of("(C1 CompilerThre", "(C2 CompilerThre");
 
-    /** @param jitMillis the part of {@code jvmMillis} that the JIT compiler threads used */
-    record Sample(double jvmMillis, double postgresMillis, double jitMillis) {
-        Sample minus(Sample earlier) {
-            return new Sample(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis,
-                    jitMillis - earlier.jitMillis);
+    /** The service's Argon2id threads ({@code Argon2idPasswordHasher} names them {@code argon2id-1}, ...). */
+    private static final List<String> HASHER_THREADS = List.of("(argon2id-");
+
+    /**
+     * CPU used so far: by the JVM and its PostgreSQL, and by each compiler and hasher thread alive now (by thread id).
+     * Threads come and go (an idle hasher thread ends after 30 s, HotSpot starts and stops compiler threads as it
+     * needs them), so their part of a window is summed thread by thread, over those alive at its end.
+     */
+    record Sample(double jvmMillis, double postgresMillis, Map<Long, Long> compilerTicks, Map<Long, Long> hasherTicks) {
+        Used minus(Sample earlier) {
+            return new Used(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis,
+                    millisSince(compilerTicks, earlier.compilerTicks), millisSince(hasherTicks, earlier.hasherTicks));
         }
+
+        private static double millisSince(Map<Long, Long> now, Map<Long, Long> earlier) {
+            return now.entrySet().stream()
+                    .mapToLong(thread -> thread.getValue() - earlier.getOrDefault(thread.getKey(), 0L))
+                    .sum() * MILLIS_PER_TICK;
+        }
+    }
+
+    /**
+     * CPU used in a window.
+     *
+     * @param jitMillis  the part of {@code jvmMillis} that the JIT compiler threads used
+     * @param hashMillis the part of {@code jvmMillis} that the password hasher's threads used
+     */
+    record Used(double jvmMillis, double postgresMillis, double jitMillis, double hashMillis) {
     }
 
     Sample sample() {
@@ -54,30 +77,32 @@ final class CpuMeter {
                 }
             });
         } catch (IOException e) {
-            return new Sample(0, 0, 0);
+            return new Sample(0, 0, Map.of(), Map.of());
         }
         Set<Long> descendants = descendants(parents);
         long postgres = descendants.stream().mapToLong(pid -> ticks.getOrDefault(pid, 0L)).sum();
         return new Sample(ticks.getOrDefault(servicePid, 0L) * MILLIS_PER_TICK, postgres * MILLIS_PER_TICK,
-                compilerTicks() * MILLIS_PER_TICK);
+                threadTicks(COMPILER_THREADS), threadTicks(HASHER_THREADS));
     }
 
-    private long compilerTicks() {
+    /** The CPU ticks of each of the service's threads whose names start with one of these, by thread id. */
+    private Map<Long, Long> threadTicks(List<String> names) {
+        Map<Long, Long> ticks = new HashMap<>();
         try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(servicePid), "task"))) {
-            return threads.mapToLong(thread -> {
+            threads.forEach(thread -> {
                 try {
                     String stat = Files.readString(thread.resolve("stat"));
-                    if (COMPILER_THREADS.stream().noneMatch(name -> stat.contains(name))) {
-                        return 0;
+                    if (names.stream().anyMatch(name -> stat.contains(name))) {
+                        ticks.put(Long.parseLong(thread.getFileName().toString()), cpuTicks(fieldsAfterName(stat)));
                     }
-                    return cpuTicks(fieldsAfterName(stat));
                 } catch (IOException | RuntimeException e) {
-                    return 0; // the thread ended while being read
+                    // the thread ended while being read
                 }
-            }).sum();
+            });
         } catch (IOException e) {
-            return 0;
+            // the service ended
         }
+        return ticks;
     }
 
     /** The fields after the command name, which is in parentheses and may contain spaces. */

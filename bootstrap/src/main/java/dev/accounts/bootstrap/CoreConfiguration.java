@@ -134,8 +134,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    GetAccountUseCase getAccount(ProfileRepository profiles) {
-        return new GetAccountService(profiles);
+    GetAccountUseCase getAccount() {
+        return new GetAccountService();
     }
 
     @Bean

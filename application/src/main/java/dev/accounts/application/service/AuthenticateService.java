@@ -38,7 +38,7 @@ public final class AuthenticateService implements AuthenticateUseCase {
     @Override
     public Authenticated authenticate(String bearerToken, String clientAddress) {
         TokenDigest digest = parse(bearerToken).digest();
-        SignedInSession signedIn = sessions.findWithUser(digest).orElseThrow(UnauthenticatedException::new);
+        SignedInSession signedIn = sessions.findSignedIn(digest).orElseThrow(UnauthenticatedException::new);
         Session session = signedIn.session();
         Instant now = Now.of(clock);
         if (!session.isActiveAt(now, lifecycle.sessionIdleTimeout())) {
@@ -52,7 +52,7 @@ public final class AuthenticateService implements AuthenticateUseCase {
         if (session.lastUsedAt().isBefore(now.minus(TOUCH_GRANULARITY))) {
             sessions.touch(digest, now);
         }
-        return new Authenticated(signedIn.user(), digest, clientAddress);
+        return new Authenticated(signedIn.user(), signedIn.profile(), digest, clientAddress);
     }
 
     private static SecretToken parse(String bearerToken) {

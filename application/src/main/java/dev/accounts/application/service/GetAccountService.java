@@ -3,22 +3,15 @@ package dev.accounts.application.service;
 import dev.accounts.application.port.in.AccountView;
 import dev.accounts.application.port.in.Authenticated;
 import dev.accounts.application.port.in.GetAccountUseCase;
-import dev.accounts.application.port.out.ProfileRepository;
 
 /**
- * The signed-in user's account and profile. The account is the one authentication read with the session moments
- * ago; only the profile is read here, without a transaction: one read, nothing to keep consistent.
+ * The signed-in user's account and profile, as authentication read them with the session moments ago: the busiest
+ * request of the service then costs the store one statement, and nothing is left to keep consistent.
  */
 public final class GetAccountService implements GetAccountUseCase {
 
-    private final ProfileRepository profiles;
-
-    public GetAccountService(ProfileRepository profiles) {
-        this.profiles = profiles;
-    }
-
     @Override
     public AccountView getAccount(Authenticated current) {
-        return AccountView.of(current.account(), profiles.find(current.userId()));
+        return AccountView.of(current.account(), current.profile());
     }
 }

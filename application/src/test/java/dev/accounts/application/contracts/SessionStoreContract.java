@@ -6,6 +6,7 @@ import dev.accounts.application.fixtures.Sessions;
 import dev.accounts.application.fixtures.Users;
 import dev.accounts.application.port.out.SessionStore;
 import dev.accounts.application.port.out.SignedInSession;
+import dev.accounts.domain.user.Profile;
 import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.Session;
 import dev.accounts.domain.user.TokenDigest;
@@ -18,13 +19,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * What every {@link SessionStore} promises: a session is found by its digest with its times as stored; a touch moves
- * its last use forward, never back (a late request must not shorten the idle timeout) and creates nothing; a revoked
- * session is gone at once; revoking all of a user's sessions, or all but the current one, ends exactly those and says
- * how many.
+ * What every {@link SessionStore} promises: a session is found by its digest with its times as stored, in one read
+ * with its user and their profile (the empty one when none was saved); a touch moves its last use forward, never back
+ * (a late request must not shorten the idle timeout) and creates nothing; a revoked session is gone at once; revoking
+ * all of a user's sessions, or all but the current one, ends exactly those and says how many.
  *
- * <p>A subclass gives the store under test and makes the users the sessions belong to known where the store needs
- * them. Times in this contract have microsecond precision, the finest PostgreSQL keeps.
+ * <p>A subclass gives the store under test and makes the users the sessions belong to, and their profiles, known where
+ * the store needs them. Times in this contract have microsecond precision, the finest PostgreSQL keeps.
  */
 public abstract class SessionStoreContract {
 
@@ -37,6 +38,9 @@ public abstract class SessionStoreContract {
 
     /** Makes the user known wherever the store needs it, e.g. the users table its rows refer to. */
     protected abstract void addUser(User user);
+
+    /** Saves the user's profile where the store reads it with a session. */
+    protected abstract void saveProfile(UserId user, Profile profile);
 
     @Test
     void findsAnAddedSessionByItsDigestWithItsTimes() {
@@ -56,13 +60,37 @@ public abstract class SessionStoreContract {
     }
 
     @Test
+    void findsASessionWithItsUserAndTheirProfileInOneRead() {
+        User owner = aStoredUser();
+        User other = aStoredUser();
+        Session session = started(owner.id());
+        sessions().add(session);
+        sessions().add(started(other.id()));
+        saveProfile(owner.id(), new Profile("Alice Liddell", "Curiouser and curiouser"));
+        saveProfile(other.id(), new Profile("Bob", null));
+
+        SignedInSession found = sessions().findSignedIn(session.digest()).orElseThrow();
+
+        assertThat(found.user().id()).isEqualTo(owner.id());
+        assertThat(found.profile()).isEqualTo(new Profile("Alice Liddell", "Curiouser and curiouser"));
+    }
+
+    @Test
+    void findsTheEmptyProfileWithASessionWhoseUserSavedNone() {
+        Session session = started(aUser());
+        sessions().add(session);
+
+        assertThat(sessions().findSignedIn(session.digest()).orElseThrow().profile()).isEqualTo(Profile.EMPTY);
+    }
+
+    @Test
     void findsASessionWithItsUserInOneRead() {
         User owner = aStoredUser();
         Session session = started(owner.id());
         sessions().add(session);
         sessions().add(started(aUser()));
 
-        SignedInSession found = sessions().findWithUser(session.digest()).orElseThrow();
+        SignedInSession found = sessions().findSignedIn(session.digest()).orElseThrow();
 
         assertThat(found.session()).isEqualTo(session);
         assertThat(found.user().id()).isEqualTo(owner.id());
@@ -78,8 +106,8 @@ public abstract class SessionStoreContract {
         sessions().add(session);
         sessions().revoke(session.digest());
 
-        assertThat(sessions().findWithUser(session.digest())).isEmpty();
-        assertThat(sessions().findWithUser(SecretToken.generate().digest())).isEmpty();
+        assertThat(sessions().findSignedIn(session.digest())).isEmpty();
+        assertThat(sessions().findSignedIn(SecretToken.generate().digest())).isEmpty();
     }
 
     @Test
@@ -187,7 +215,7 @@ public abstract class SessionStoreContract {
 
     /** The stored session alone, as a look-up with its user gives it. */
     private Optional<Session> find(TokenDigest digest) {
-        return sessions().findWithUser(digest).map(SignedInSession::session);
+        return sessions().findSignedIn(digest).map(SignedInSession::session);
     }
 
     private UserId aUser() {

@@ -16,11 +16,17 @@ public final class InMemorySessionStore implements SessionStore {
     private final InMemoryTransactions transactions;
     private final TransactionalMap<TokenDigest, Session> sessions;
     private final InMemoryUserRepository users;
+    private final InMemoryProfileRepository profiles;
 
-    /** @param users the users sessions belong to, as the PostgreSQL store's foreign key would have it */
-    public InMemorySessionStore(InMemoryTransactions transactions, InMemoryUserRepository users) {
+    /**
+     * @param users    the users sessions belong to, as the PostgreSQL store's foreign key would have it
+     * @param profiles their profiles, read with a session as the PostgreSQL store's join reads them
+     */
+    public InMemorySessionStore(InMemoryTransactions transactions, InMemoryUserRepository users,
+            InMemoryProfileRepository profiles) {
         this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.users = Objects.requireNonNull(users, "users");
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.sessions = new TransactionalMap<>(transactions);
     }
 
@@ -35,11 +41,11 @@ public final class InMemorySessionStore implements SessionStore {
         });
     }
 
-    /** Both read under one unit of work, so the pair is as one statement would see it. */
+    /** All three read under one unit of work, so they are as one statement would see them. */
     @Override
-    public Optional<SignedInSession> findWithUser(TokenDigest digest) {
+    public Optional<SignedInSession> findSignedIn(TokenDigest digest) {
         return transactions.inTransaction(() -> sessions.get(digest).flatMap(session -> users.findById(session.userId())
-                .map(user -> new SignedInSession(session, user))));
+                .map(user -> new SignedInSession(session, user, profiles.find(user.id())))));
     }
 
     @Override

@@ -14,7 +14,7 @@ public final class InMemoryStore {
     private final InMemoryUserRepository users = new InMemoryUserRepository(transactions);
     private final InMemoryUserDirectory userDirectory = new InMemoryUserDirectory(users);
     private final InMemoryProfileRepository profiles = new InMemoryProfileRepository(transactions);
-    private final InMemorySessionStore sessions = new InMemorySessionStore(transactions, users);
+    private final InMemorySessionStore sessions = new InMemorySessionStore(transactions, users, profiles);
     private final InMemoryEmailTokenStore tokens = new InMemoryEmailTokenStore(transactions);
     private final InMemoryAuditTrail audit = new InMemoryAuditTrail(transactions);
     private final InMemoryStoreHealth health = new InMemoryStoreHealth();

@@ -2,7 +2,9 @@ package dev.accounts.adapter.out.inmemory;
 
 import dev.accounts.application.contracts.SessionStoreContract;
 import dev.accounts.application.port.out.SessionStore;
+import dev.accounts.domain.user.Profile;
 import dev.accounts.domain.user.User;
+import dev.accounts.domain.user.UserId;
 
 class InMemorySessionStoreContractTest extends SessionStoreContract {
 
@@ -17,5 +19,10 @@ class InMemorySessionStoreContractTest extends SessionStoreContract {
     @Override
     protected void addUser(User user) {
         store.users().add(user);
+    }
+
+    @Override
+    protected void saveProfile(UserId user, Profile profile) {
+        store.profiles().save(user, profile);
     }
 }

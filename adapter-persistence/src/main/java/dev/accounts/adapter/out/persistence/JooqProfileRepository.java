@@ -6,7 +6,6 @@ import dev.accounts.application.port.out.ProfileRepository;
 import dev.accounts.domain.user.Profile;
 import dev.accounts.domain.user.UserId;
 import java.util.Objects;
-import java.util.UUID;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -16,11 +15,6 @@ import org.jooq.impl.DSL;
  * {@code updated_at} is the database's transaction time, for operators only; the domain does not read it.
  */
 public final class JooqProfileRepository implements ProfileRepository {
-
-    /** Read on every {@code GET /api/users/me}: rendered once. */
-    private static final RenderedQuery FIND = RenderedQuery.of(sql -> sql.select(PROFILES.FULL_NAME, PROFILES.BIO)
-            .from(PROFILES)
-            .where(PROFILES.USER_ID.eq(DSL.param("userId", UUID.class))));
 
     private final DSLContext dsl;
 
@@ -45,8 +39,11 @@ public final class JooqProfileRepository implements ProfileRepository {
 
     @Override
     public Profile find(UserId userId) {
-        return FIND.fetchOptional(dsl, userId.value())
-                .map(row -> new Profile(row.get(PROFILES.FULL_NAME), row.get(PROFILES.BIO)))
+        // GET /api/users/me reads the profile with the session (JooqSessionStore); this read follows a change.
+        return StoreFailures.translated(() -> dsl.select(PROFILES.FULL_NAME, PROFILES.BIO)
+                .from(PROFILES)
+                .where(PROFILES.USER_ID.eq(userId.value()))
+                .fetchOptional(row -> new Profile(row.value1(), row.value2())))
                 .orElse(Profile.EMPTY);
     }
 }

@@ -1,11 +1,13 @@
 package dev.accounts.adapter.out.persistence;
 
+import static dev.accounts.adapter.out.persistence.jooq.Tables.PROFILES;
 import static dev.accounts.adapter.out.persistence.jooq.Tables.SESSIONS;
 import static dev.accounts.adapter.out.persistence.jooq.Tables.USERS;
 
 import dev.accounts.adapter.out.persistence.jooq.tables.records.SessionsRecord;
 import dev.accounts.application.port.out.SessionStore;
 import dev.accounts.application.port.out.SignedInSession;
+import dev.accounts.domain.user.Profile;
 import dev.accounts.domain.user.Session;
 import dev.accounts.domain.user.TokenDigest;
 import dev.accounts.domain.user.UserId;
@@ -22,12 +24,16 @@ import org.jooq.impl.DSL;
  */
 public final class JooqSessionStore implements SessionStore {
 
-    /** The session by its primary key, joined to its user by theirs. */
-    private static final RenderedQuery FIND_WITH_USER = RenderedQuery.of(sql -> sql
-            .select(SESSIONS.fields()).select(USERS.fields())
+    /** The session by its primary key, joined to its user and (if one was saved) the user's profile by theirs. */
+    private static final RenderedQuery FIND_SIGNED_IN = RenderedQuery.of(sql -> sql
+            .select(SESSIONS.fields()).select(USERS.fields()).select(PROFILES.FULL_NAME, PROFILES.BIO)
             .from(SESSIONS)
             .join(USERS).on(USERS.ID.eq(SESSIONS.USER_ID))
+            .leftJoin(PROFILES).on(PROFILES.USER_ID.eq(USERS.ID))
             .where(SESSIONS.TOKEN_DIGEST.eq(DSL.param("digest", String.class))));
+
+    private static final int USER_COLUMNS = SESSIONS.fields().length;
+    private static final int PROFILE_COLUMNS = USER_COLUMNS + USERS.fields().length;
 
     private final DSLContext dsl;
 
@@ -48,10 +54,11 @@ public final class JooqSessionStore implements SessionStore {
 
     /** One statement, rendered once: it runs on every authenticated request. */
     @Override
-    public Optional<SignedInSession> findWithUser(TokenDigest digest) {
-        return FIND_WITH_USER.fetchOptional(dsl, digest.hex())
+    public Optional<SignedInSession> findSignedIn(TokenDigest digest) {
+        return FIND_SIGNED_IN.fetchOptional(dsl, digest.hex())
                 .map(row -> new SignedInSession(toSession(RenderedQuery.columnsOf(row, SESSIONS, 0)),
-                        JooqUserRepository.toUser(RenderedQuery.columnsOf(row, USERS, SESSIONS.fields().length))));
+                        JooqUserRepository.toUser(RenderedQuery.columnsOf(row, USERS, USER_COLUMNS)),
+                        new Profile(row.get(PROFILE_COLUMNS, String.class), row.get(PROFILE_COLUMNS + 1, String.class))));
     }
 
     /**

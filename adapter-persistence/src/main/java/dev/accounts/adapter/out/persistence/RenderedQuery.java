@@ -19,9 +19,10 @@ import org.jooq.impl.DSL;
 
 /**
  * A statement written with jOOQ's typed DSL, rendered to SQL once and then run with fresh bind values (a select's rows
- * typed by the same fields). For the statements of the busiest requests (the session behind a bearer token, the
- * profile, a user by name, the audit row): for a small statement jOOQ spends most of its time rendering it — in the
- * benchmark, a quarter of the CPU of a whole {@code GET /api/users/me} — and the SQL of such a statement never changes.
+ * typed by the same fields). For the statements of the busiest requests (the session behind a bearer token with its
+ * user and profile, a user by name, the audit row): for a small statement jOOQ spends most of its time rendering it —
+ * in the benchmark, a quarter of the CPU of a whole {@code GET /api/users/me} — and the SQL of such a statement never
+ * changes.
  * The statement goes to JDBC as it is: jOOQ's plain-SQL path would scan the text for placeholders on every run, which
  * costs about as much as rendering. So bind values must be types the PostgreSQL driver binds itself (String, UUID,
  * OffsetDateTime, Boolean, numbers, null); no jOOQ converter runs on them. Thread-safe.

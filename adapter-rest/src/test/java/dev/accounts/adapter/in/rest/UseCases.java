@@ -24,6 +24,7 @@ import dev.accounts.application.port.in.admin.ReactivateUserUseCase;
 import dev.accounts.application.port.in.admin.RequeueMailUseCase;
 import dev.accounts.application.fixtures.Users;
 import dev.accounts.domain.user.EmailAddress;
+import dev.accounts.domain.user.Profile;
 import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
@@ -74,7 +75,7 @@ final class UseCases {
         SecretToken token = SecretToken.generate();
         User account = User.register(userId, new Username("signed_in"), new EmailAddress("signed.in@example.com"),
                 Users.UNMATCHABLE_HASH, Instant.now());
-        sessions.put(token.reveal(), new Authenticated(account, token.digest()));
+        sessions.put(token.reveal(), new Authenticated(account, Profile.EMPTY, token.digest(), null));
         return token.reveal();
     }
 
@@ -169,7 +170,7 @@ final class UseCases {
         if (signedIn == null) {
             throw new UnauthenticatedException();
         }
-        Authenticated current = new Authenticated(signedIn.account(), signedIn.session(), clientAddress);
+        Authenticated current = new Authenticated(signedIn.account(), signedIn.profile(), signedIn.session(), clientAddress);
         lastAuthenticated.put(token, current);
         return current;
     }

@@ -11,8 +11,11 @@ public interface SessionStore {
 
     void add(Session session);
 
-    /** The session with the user it belongs to, in one read: what authenticating a request needs. */
-    Optional<SignedInSession> findWithUser(TokenDigest digest);
+    /**
+     * The session with its user and the user's profile ({@link dev.accounts.domain.user.Profile#EMPTY} when none was
+     * saved), in one read: what authenticating a request needs, and what {@code GET /api/users/me} shows.
+     */
+    Optional<SignedInSession> findSignedIn(TokenDigest digest);
 
     /** Records a use of the session, which pushes its idle timeout back; never moves the last use backwards. */
     void touch(TokenDigest digest, Instant lastUsedAt);
