@@ -81,7 +81,7 @@ public final class AccountsApplication implements AutoCloseable {
             // see every answer; then the headers, so that even a 413 from the body limit or a refused CORS
             // preflight carries them.
             EmbeddedTomcat tomcat = EmbeddedTomcat.start(settings.http().address(), settings.http().port(), https,
-                    new DispatcherServlet(webContext), new RequestIdFilter(),
+                    dispatcherServlet(webContext), new RequestIdFilter(),
                     new HttpRequestMetricsFilter(core.bean(MeterRegistry.class)), new SecurityHeadersFilter(https),
                     new CorsAllowlistFilter(settings.security().corsAllowedOrigins()),
                     new RequestBodyLimitFilter(settings.http().maxBodyBytes()));
@@ -90,6 +90,16 @@ public final class AccountsApplication implements AutoCloseable {
             core.close();
             throw e instanceof StartupException ? e : new StartupException(StartupException.rootMessage(e), e);
         }
+    }
+
+    /**
+     * Without an event per request: nothing listens for Spring's {@code ServletRequestHandledEvent}, and publishing
+     * one to no one was 2 % of the CPU of a {@code GET /api/users/me}.
+     */
+    private static DispatcherServlet dispatcherServlet(AnnotationConfigWebApplicationContext webContext) {
+        DispatcherServlet servlet = new DispatcherServlet(webContext);
+        servlet.setPublishEvents(false);
+        return servlet;
     }
 
     public int port() {

@@ -15,6 +15,8 @@ public final class SecretToken {
 
     private static final int BYTES = 32;
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** Never used itself, only copied (its state never changes, so copies may be taken from any thread). */
+    private static final MessageDigest SHA_256 = lookUpSha256();
     /** 32 bytes in base64url without padding. */
     private static final int LENGTH = 43;
 
@@ -45,11 +47,26 @@ public final class SecretToken {
 
     /** SHA-256 of the token: enough to find it again, useless to someone who reads the database. */
     public TokenDigest digest() {
+        return TokenDigest.of(sha256().digest(value.getBytes(StandardCharsets.US_ASCII)));
+    }
+
+    private static MessageDigest lookUpSha256() {
         try {
-            byte[] sha = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.US_ASCII));
-            return TokenDigest.of(sha);
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * A fresh SHA-256, copied from one looked up once: every authenticated request digests its token, and
+     * {@code MessageDigest.getInstance} searches the security providers and checks algorithm constraints each time.
+     */
+    private static MessageDigest sha256() {
+        try {
+            return (MessageDigest) SHA_256.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
         }
     }
 

@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.jooq.DSLContext;
@@ -54,6 +55,16 @@ final class RenderedQuery {
             try (PreparedStatement statement = prepared(connection, bindValues);
                  ResultSet rows = statement.executeQuery()) {
                 return dsl.fetchOptional(rows, fields);
+            }
+        }));
+    }
+
+    /** Every row for these bind values (of a select, or of an update's {@code RETURNING}), typed as its fields. */
+    List<Record> fetch(DSLContext dsl, Object... bindValues) {
+        return StoreFailures.translated(() -> dsl.connectionResult(connection -> {
+            try (PreparedStatement statement = prepared(connection, bindValues);
+                 ResultSet rows = statement.executeQuery()) {
+                return dsl.fetch(rows, fields);
             }
         }));
     }
