@@ -79,22 +79,21 @@ final class CpuMeter {
         } catch (IOException e) {
             return new Sample(0, 0, Map.of(), Map.of());
         }
+        Map<Long, String> threads = threadStats();
         Set<Long> descendants = descendants(parents);
         long postgres = descendants.stream().mapToLong(pid -> ticks.getOrDefault(pid, 0L)).sum();
         return new Sample(ticks.getOrDefault(servicePid, 0L) * MILLIS_PER_TICK, postgres * MILLIS_PER_TICK,
-                threadTicks(COMPILER_THREADS), threadTicks(HASHER_THREADS));
+                threadTicks(threads, COMPILER_THREADS), threadTicks(threads, HASHER_THREADS));
     }
 
-    /** The CPU ticks of each of the service's threads whose names start with one of these, by thread id. */
-    private Map<Long, Long> threadTicks(List<String> names) {
-        Map<Long, Long> ticks = new HashMap<>();
+    /** The stat line of each of the service's threads, by thread id: read once, for every group of threads. */
+    private Map<Long, String> threadStats() {
+        Map<Long, String> stats = new HashMap<>();
         try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(servicePid), "task"))) {
             threads.forEach(thread -> {
                 try {
-                    String stat = Files.readString(thread.resolve("stat"));
-                    if (names.stream().anyMatch(name -> stat.contains(name))) {
-                        ticks.put(Long.parseLong(thread.getFileName().toString()), cpuTicks(fieldsAfterName(stat)));
-                    }
+                    stats.put(Long.parseLong(thread.getFileName().toString()),
+                            Files.readString(thread.resolve("stat")));
                 } catch (IOException | RuntimeException e) {
                     // the thread ended while being read
                 }
@@ -102,6 +101,17 @@ final class CpuMeter {
         } catch (IOException e) {
             // the service ended
         }
+        return stats;
+    }
+
+    /** The CPU ticks of each thread whose name starts with one of these, by thread id. */
+    private static Map<Long, Long> threadTicks(Map<Long, String> threadStats, List<String> names) {
+        Map<Long, Long> ticks = new HashMap<>();
+        threadStats.forEach((thread, stat) -> {
+            if (names.stream().anyMatch(stat::contains)) {
+                ticks.put(thread, cpuTicks(fieldsAfterName(stat)));
+            }
+        });
         return ticks;
     }
 

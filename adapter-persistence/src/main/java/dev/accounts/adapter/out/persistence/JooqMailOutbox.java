@@ -160,7 +160,8 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
         OutgoingMail mail;
         try {
             mail = new OutgoingMail(MailTemplate.valueOf(row.get(MAIL_OUTBOX.TEMPLATE)),
-                    new EmailAddress(row.get(MAIL_OUTBOX.RECIPIENT)), MailParametersJson.read(row.get(MAIL_OUTBOX.PARAMETERS)));
+                    new EmailAddress(row.get(MAIL_OUTBOX.RECIPIENT)),
+                    MailParametersJson.read(row.get(MAIL_OUTBOX.PARAMETERS)));
         } catch (RuntimeException e) {
             // A row this version cannot read would be claimed again after every lease, forever.
             LOG.warn("Mail outbox_id={} cannot be read ({}); giving up on it", id, e.getClass().getSimpleName());

@@ -58,7 +58,8 @@ public final class JooqSessionStore implements SessionStore {
         return FIND_SIGNED_IN.fetchOptional(dsl, digest.hex())
                 .map(row -> new SignedInSession(toSession(RenderedQuery.columnsOf(row, SESSIONS, 0)),
                         JooqUserRepository.toUser(RenderedQuery.columnsOf(row, USERS, USER_COLUMNS)),
-                        new Profile(row.get(PROFILE_COLUMNS, String.class), row.get(PROFILE_COLUMNS + 1, String.class))));
+                        new Profile(row.get(PROFILE_COLUMNS, String.class),
+                                row.get(PROFILE_COLUMNS + 1, String.class))));
     }
 
     /**

@@ -23,9 +23,8 @@ import org.jooq.impl.DSL;
  * typed by the same fields). For the statements of the busiest requests (the session behind a bearer token with its
  * user and profile, a user by name, the audit row): for a small statement jOOQ spends most of its time rendering it —
  * in the benchmark, a quarter of the CPU of a whole {@code GET /api/users/me} — and the SQL of such a statement never
- * changes.
- * The statement goes to JDBC as it is: jOOQ's plain-SQL path would scan the text for placeholders on every run, which
- * costs about as much as rendering. So bind values must be types the PostgreSQL driver binds itself (String, UUID,
+ * changes. The statement goes to JDBC as it is: jOOQ's plain-SQL path would scan the text for placeholders on every
+ * run, which costs about as much as rendering. So bind values must be types the PostgreSQL driver binds itself (String, UUID,
  * OffsetDateTime, Boolean, numbers, null); no jOOQ converter runs on them. Thread-safe.
  */
 final class RenderedQuery {
@@ -51,20 +50,20 @@ final class RenderedQuery {
 
     /** The first row for these bind values, typed as the rendered select's fields; empty when there is none. */
     Optional<Record> fetchOptional(DSLContext dsl, Object... bindValues) {
-        return StoreFailures.translated(() -> dsl.connectionResult(connection -> {
-            try (PreparedStatement statement = prepared(connection, bindValues);
-                 ResultSet rows = statement.executeQuery()) {
-                return dsl.fetchOptional(rows, fields);
-            }
-        }));
+        return query(dsl, bindValues, rows -> dsl.fetchOptional(rows, fields));
     }
 
     /** Every row for these bind values (of a select, or of an update's {@code RETURNING}), typed as its fields. */
     List<Record> fetch(DSLContext dsl, Object... bindValues) {
+        return query(dsl, bindValues, rows -> dsl.fetch(rows, fields));
+    }
+
+    /** Runs the statement as a query and reads its rows while they are open. */
+    private <T> T query(DSLContext dsl, Object[] bindValues, Function<ResultSet, T> read) {
         return StoreFailures.translated(() -> dsl.connectionResult(connection -> {
             try (PreparedStatement statement = prepared(connection, bindValues);
                  ResultSet rows = statement.executeQuery()) {
-                return dsl.fetch(rows, fields);
+                return read.apply(rows);
             }
         }));
     }

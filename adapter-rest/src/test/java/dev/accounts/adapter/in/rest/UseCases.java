@@ -170,7 +170,8 @@ final class UseCases {
         if (signedIn == null) {
             throw new UnauthenticatedException();
         }
-        Authenticated current = new Authenticated(signedIn.account(), signedIn.profile(), signedIn.session(), clientAddress);
+        Authenticated current = new Authenticated(signedIn.account(), signedIn.profile(), signedIn.session(),
+                clientAddress);
         lastAuthenticated.put(token, current);
         return current;
     }
