@@ -7,7 +7,8 @@ import java.util.Optional;
 /** Everything one run measured, as written to JSON; the Markdown and the console table are made from it. */
 record BenchReport(String startedAt, Machine machine, String hasherSetting, String serviceHasher,
                    String nativeLibrary, List<HashCeiling> ceilings, List<LoadResult> load, Drain drain,
-                   SlowSmtp slowSmtp, Memory memory, Ratios ratios, List<Target> targets, double durationSeconds) {
+                   SlowSmtp slowSmtp, Memory memory, Ratios ratios, References references, List<Target> targets,
+                   double durationSeconds) {
 
     /**
      * @param loadBefore the one-minute load average before the run: other work on the machine lowers every figure
@@ -29,6 +30,37 @@ record BenchReport(String startedAt, Machine machine, String hasherSetting, Stri
 
     record Ratios(double bestCeiling, String bestCeilingName, double registrationsPerCeiling,
                   double loginsPerCeiling) {
+    }
+
+    /**
+     * The yardsticks issue 6 set its absolute targets against, as measured on this machine ({@link ReferencePoints}).
+     *
+     * @param trivialJson                a trivial JSON endpoint on embedded Tomcat and Spring MVC, at 64 clients
+     * @param primaryKeySelectsPerSecond primary-key selects on the service's PostgreSQL from 64 connections
+     * @param simpleJavaMailPerSecond    simple-java-mail alone into the sink, over kept-open connections
+     */
+    record References(LoadResult trivialJson, double primaryKeySelectsPerSecond, double simpleJavaMailPerSecond) {
+
+        double trivialJsonRatio() {
+            return trivialJson.perSecond() / ReferencePoints.ISSUE_TRIVIAL_JSON_PER_SECOND;
+        }
+
+        double primaryKeySelectsRatio() {
+            return primaryKeySelectsPerSecond / ReferencePoints.ISSUE_PRIMARY_KEY_SELECTS_PER_SECOND;
+        }
+
+        /**
+         * How much of the issue's machine this one is, for requests that hash nothing: the larger of the HTTP and the
+         * database ratio, since a {@code /me} needs both, and the larger one asks the most of the service.
+         */
+        double requestScale() {
+            return Math.max(trivialJsonRatio(), primaryKeySelectsRatio());
+        }
+
+        /** The same for sending mail. */
+        double mailScale() {
+            return simpleJavaMailPerSecond / ReferencePoints.ISSUE_SIMPLE_JAVA_MAIL_PER_SECOND;
+        }
     }
 
     record Target(String what, String target, String measured, boolean met) {

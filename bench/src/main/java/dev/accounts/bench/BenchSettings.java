@@ -19,7 +19,8 @@ record BenchSettings(Path jar, Optional<Path> baselineJar, Path results, Duratio
                      List<String> serviceJavaOptions, List<Integer> concurrencies, int cores, Set<String> only) {
 
     /** The phases {@code BENCH_ONLY} may name; empty {@code only} means a full run. */
-    static final Set<String> PHASES = Set.of("hash", "register", "login", "me", "duplicate", "drain", "slow-smtp");
+    static final Set<String> PHASES = Set.of("hash", "reference", "register", "login", "me", "duplicate", "drain",
+            "slow-smtp");
 
     static BenchSettings fromEnvironment(Map<String, String> env) {
         int cores = Runtime.getRuntime().availableProcessors();

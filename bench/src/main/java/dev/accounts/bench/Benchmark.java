@@ -21,7 +21,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.springframework.security.crypto.argon2.Argon2PasswordEncoder;
 
@@ -37,6 +36,10 @@ public final class Benchmark {
     private static final Duration JIT_ROUND_PER_WORKLOAD = Duration.ofSeconds(3);
     private static final double SETTLED_JIT_SHARE = 0.03;
     private static final int COMPARISON_TURNS = 4;
+    /** The client count of the issue's {@code /me} target and of the memory target. */
+    private static final int MANY_CLIENTS = 64;
+    /** As many as the service keeps open by default ({@code ACCOUNTS_MAIL_SEND_PARALLELISM}). */
+    private static final int MAIL_CONNECTIONS = 4;
 
     private final BenchSettings settings;
     private final Map<String, String> environment;
@@ -80,6 +83,8 @@ public final class Benchmark {
                 compare(work, jar, sink, javaOptions, stamp);
                 return null;
             }
+            // Before the service starts, so that the two do not share the cores.
+            LoadResult trivialJson = settings.runs("reference") ? trivialJson(javaOptions) : null;
             log("Starting a copy of %s (embedded PostgreSQL in %s)", settings.jar(), work);
             ServiceProcess service = ServiceProcess.start(jar, work, sink.port(), javaOptions, Duration.ofMinutes(3));
             try (MemorySampler memory = new MemorySampler(service.pid())) {
@@ -87,11 +92,11 @@ public final class Benchmark {
                     recorder = new FlightRecorder(service.pid(), settings.results().resolve("jfr-" + stamp));
                 }
                 if (settings.focused()) {
-                    measurePhases(service, sink, memory);
+                    measurePhases(service, sink, memory, trivialJson);
                     return null;
                 }
-                BenchReport report = measureService(service, sink, memory, ceilings, hasherSetting, startedAt,
-                        loadBefore, started);
+                BenchReport report = measureService(service, sink, memory, ceilings, hasherSetting, trivialJson,
+                        startedAt, loadBefore, started);
                 new ReportWriter(report).writeAll(settings.results(), stamp);
                 return report;
             } finally {
@@ -219,8 +224,8 @@ public final class Benchmark {
     }
 
     private BenchReport measureService(ServiceProcess service, SmtpSink sink, MemorySampler memory,
-                                       List<HashCeiling> ceilings, String hasherSetting, Instant startedAt,
-                                       double loadBefore, long started) throws Exception {
+                                       List<HashCeiling> ceilings, String hasherSetting, LoadResult trivialJson,
+                                       Instant startedAt, double loadBefore, long started) throws Exception {
         InetSocketAddress address = service.address();
         String nativeLibrary = service.nativeArgon2Library().orElse("none mapped (the Java implementation runs)");
         String serviceHasher = firstLogLine(service.log(), "Password hashing:");
@@ -229,6 +234,7 @@ public final class Benchmark {
         CpuMeter cpu = new CpuMeter(service.pid());
         AccountWorkloads workloads = workloadsFor(service);
         List<LoadResult> load = measureWorkloads(generator, cpu, workloads, service, sink, memory);
+        BenchReport.References references = references(trivialJson, service, sink);
 
         BenchReport.Drain drain = drain(service, sink);
         BenchReport.SlowSmtp slowSmtp = slowSmtp(generator, cpu, workloads, sink);
@@ -243,17 +249,22 @@ public final class Benchmark {
         BenchReport.Machine machine = new BenchReport.Machine(settings.cores(), cpuModel(),
                 System.getProperty("java.vm.name") + " " + Runtime.version(), loadBefore, loadAverage());
         BenchReport draft = new BenchReport(startedAt.toString(), machine, hasherSetting, serviceHasher, nativeLibrary,
-                ceilings, load, drain, slowSmtp, rss, ratios, List.of(), (System.nanoTime() - started) / 1e9);
+                ceilings, load, drain, slowSmtp, rss, ratios, references, List.of(), (System.nanoTime() - started) / 1e9);
         return new BenchReport(draft.startedAt(), machine, hasherSetting, serviceHasher, nativeLibrary, ceilings, load,
-                drain, slowSmtp, rss, ratios, Targets.check(draft, settings.twicePerCore()), draft.durationSeconds());
+                drain, slowSmtp, rss, ratios, references, Targets.check(draft, settings.twicePerCore()),
+                draft.durationSeconds());
     }
 
     /** A focused run: the workloads warm up in order (each needs the one before), only the named phases are measured. */
-    private void measurePhases(ServiceProcess service, SmtpSink sink, MemorySampler memory) throws Exception {
+    private void measurePhases(ServiceProcess service, SmtpSink sink, MemorySampler memory, LoadResult trivialJson)
+            throws Exception {
         LoadGenerator generator = new LoadGenerator(service.address());
         CpuMeter cpu = new CpuMeter(service.pid());
         AccountWorkloads workloads = workloadsFor(service);
         measureWorkloads(generator, cpu, workloads, service, sink, memory);
+        if (settings.runs("reference")) {
+            references(trivialJson, service, sink);
+        }
         if (settings.runs("drain")) {
             drain(service, sink);
         }
@@ -285,7 +296,7 @@ public final class Benchmark {
                 continue;
             }
             for (int concurrency : settings.concurrencies()) {
-                if (concurrency == 64) {
+                if (concurrency == MANY_CLIENTS) {
                     memory.arm();
                 }
                 load.add(measure(generator, cpu, workload, concurrency));
@@ -389,19 +400,7 @@ public final class Benchmark {
         if (recorder != null) {
             recorder.start();
         }
-        AtomicReference<CpuMeter.Sample> before = new AtomicReference<>();
-        AtomicReference<CpuMeter.Used> used = new AtomicReference<>();
-        LoadResult result = generator.run(workload, concurrency, settings.warmUp(), window, new LoadGenerator.Window() {
-            @Override
-            public void opened() {
-                before.set(cpu.sample());
-            }
-
-            @Override
-            public void closed() {
-                used.set(cpu.sample().minus(before.get()));
-            }
-        }).withCpu(used.get());
+        LoadResult result = generator.run(workload, concurrency, settings.warmUp(), window, cpu);
         if (recorder != null) {
             log("  recorded %s", recorder.stop(workload.name() + "-c" + concurrency + "-" + (++recordings)));
         }
@@ -411,6 +410,38 @@ public final class Benchmark {
                 result.pgCpuMsPerRequest(),
                 result.unexpected() == 0 ? "" : "  (" + result.unexpected() + " unexpected, first: " + result.firstProblem() + ")");
         return result;
+    }
+
+    private LoadResult trivialJson(List<String> javaOptions) throws Exception {
+        log("Yardstick: a trivial JSON endpoint (embedded Tomcat + Spring MVC, its own JVM with the service's options)"
+                + " at c=%d, median of three windows after its JIT settles", MANY_CLIENTS);
+        LoadResult trivial = ReferencePoints.trivialJsonEndpoint(javaOptions, MANY_CLIENTS, settings.warmUp(),
+                settings.window(), settings.jitSettle());
+        log("  %.0f requests/s (issue: about %,.0f), p50 %.2f ms, p99 %.2f ms, JVM CPU %.3f ms/request",
+                trivial.perSecond(), ReferencePoints.ISSUE_TRIVIAL_JSON_PER_SECOND, trivial.p50Millis(),
+                trivial.p99Millis(), trivial.jvmCpuMsPerRequest());
+        return trivial;
+    }
+
+    /**
+     * The two yardsticks that need the running service's database and the sink: taken after the HTTP workloads (the
+     * selects need their users) and before the drain, with the service idle.
+     */
+    private BenchReport.References references(LoadResult trivialJson, ServiceProcess service, SmtpSink sink)
+            throws Exception {
+        new OutboxBacklog(service.jdbcUrl()).awaitOtherMailSent(Duration.ofMinutes(2));
+        log("Yardstick: primary-key selects on the service's PostgreSQL from %d connections", MANY_CLIENTS);
+        double selects = ReferencePoints.primaryKeySelects(service.jdbcUrl(), MANY_CLIENTS, settings.warmUp(),
+                settings.window());
+        log("  %.0f selects/s (issue: about %,.0f)", selects, ReferencePoints.ISSUE_PRIMARY_KEY_SELECTS_PER_SECOND);
+        log("Yardstick: simple-java-mail alone into the sink over %d kept-open connections", MAIL_CONNECTIONS);
+        double mails = ReferencePoints.simpleJavaMailAlone(sink.port(), MAIL_CONNECTIONS, WARM_UP_MAILS,
+                settings.backlog());
+        log("  %.0f mails/s (issue: about %,.0f)", mails, ReferencePoints.ISSUE_SIMPLE_JAVA_MAIL_PER_SECOND);
+        BenchReport.References references = new BenchReport.References(trivialJson, selects, mails);
+        log("  the issue's request targets scale by ×%.2f on this machine, its mail target by ×%.2f",
+                references.requestScale(), references.mailScale());
+        return references;
     }
 
     private BenchReport.Drain drain(ServiceProcess service, SmtpSink sink) throws Exception {

@@ -40,6 +40,24 @@ final class LoadGenerator {
         void closed();
     }
 
+    /** A run with the CPU that {@code cpu}'s process spent over the measured window. */
+    LoadResult run(Workload workload, int concurrency, Duration warmUp, Duration window, CpuMeter cpu)
+            throws InterruptedException {
+        AtomicReference<CpuMeter.Sample> before = new AtomicReference<>();
+        AtomicReference<CpuMeter.Used> used = new AtomicReference<>();
+        return run(workload, concurrency, warmUp, window, new Window() {
+            @Override
+            public void opened() {
+                before.set(cpu.sample());
+            }
+
+            @Override
+            public void closed() {
+                used.set(cpu.sample().minus(before.get()));
+            }
+        }).withCpu(used.get());
+    }
+
     LoadResult run(Workload workload, int concurrency, Duration warmUp, Duration window, Window listener)
             throws InterruptedException {
         long start = System.nanoTime();

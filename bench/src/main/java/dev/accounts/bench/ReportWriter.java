@@ -49,6 +49,28 @@ final class ReportWriter {
             line(out, "| %s | %s | %s | %s |", target.what(), target.target(), target.measured(), target.met() ? "yes" : "**no**");
         }
         line(out, "");
+        BenchReport.References references = report.references();
+        line(out, "## Yardsticks");
+        line(out, "");
+        line(out, "What issue 6 set its absolute targets against, measured here; the ratios scale those targets to this machine.");
+        line(out, "");
+        line(out, "| yardstick | issue's machine | this machine | ratio |");
+        line(out, "|---|---:|---:|---:|");
+        line(out, "| trivial JSON endpoint, embedded Tomcat + Spring MVC, %d clients (p99 %.1f ms, %.3f ms JVM CPU/request) "
+                        + "| %,.0f/s | %,.0f/s | %.2f |", references.trivialJson().concurrency(),
+                references.trivialJson().p99Millis(), references.trivialJson().jvmCpuMsPerRequest(),
+                ReferencePoints.ISSUE_TRIVIAL_JSON_PER_SECOND, references.trivialJson().perSecond(),
+                references.trivialJsonRatio());
+        line(out, "| primary-key selects on the service's PostgreSQL, 64 connections | %,.0f/s | %,.0f/s | %.2f |",
+                ReferencePoints.ISSUE_PRIMARY_KEY_SELECTS_PER_SECOND, references.primaryKeySelectsPerSecond(),
+                references.primaryKeySelectsRatio());
+        line(out, "| simple-java-mail alone into the sink, kept-open connections | %,.0f mails/s | %,.0f mails/s | %.2f |",
+                ReferencePoints.ISSUE_SIMPLE_JAVA_MAIL_PER_SECOND, references.simpleJavaMailPerSecond(),
+                references.mailScale());
+        line(out, "");
+        line(out, "Request targets scale by ×%.2f (the larger of the first two ratios: `/me` needs both), the drain target by ×%.2f.",
+                references.requestScale(), references.mailScale());
+        line(out, "");
         line(out, "## Argon2id hash ceiling (m=19456 KiB, t=2, p=1), in-process on %d threads", machine.cores());
         line(out, "");
         line(out, "| implementation | hashes/s | rounds |");
