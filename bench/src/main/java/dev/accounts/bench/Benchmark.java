@@ -34,7 +34,8 @@ public final class Benchmark {
     private static final String PASSWORD = AccountWorkloads.PASSWORD;
     private static final int WARM_UP_MAILS = 2_000;
     private static final Duration JIT_ROUND_PER_WORKLOAD = Duration.ofSeconds(3);
-    private static final double SETTLED_JIT_SHARE = 0.03;
+    /** A JIT counts as settled once its compiler threads use less than this share of one core over a round. */
+    static final double SETTLED_JIT_SHARE = 0.03;
     private static final int COMPARISON_TURNS = 4;
     /** The client count of the issue's {@code /me} target and of the memory target. */
     private static final int MANY_CLIENTS = 64;

@@ -2,7 +2,6 @@ package dev.accounts.bench;
 
 import java.security.SecureRandom;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -81,6 +80,6 @@ final class OutboxBacklog {
     }
 
     private Connection connect() throws SQLException {
-        return DriverManager.getConnection(jdbcUrl, "postgres", "");
+        return ServiceProcess.database(jdbcUrl);
     }
 }

@@ -12,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -47,7 +46,6 @@ final class ReferencePoints {
     static final double ISSUE_SIMPLE_JAVA_MAIL_PER_SECOND = 3_000;
 
     private static final Duration JIT_ROUND = Duration.ofSeconds(5);
-    private static final double SETTLED_JIT_SHARE = 0.03;
     private static final int MEASURED_WINDOWS = 3;
     private static final EmailValidator ADDRESS_VALIDATOR = JMail.strictValidator();
 
@@ -78,7 +76,7 @@ final class ReferencePoints {
                 generator.run(ping, concurrency, Duration.ZERO, JIT_ROUND, LoadGenerator.Window.NONE);
                 jitShare = cpu.sample().minus(before).jitMillis() / JIT_ROUND.toMillis();
                 Benchmark.log("  its JIT compiler threads: %.1f %% of one core over the last round", jitShare * 100);
-            } while ((jitShare < 0 || jitShare >= SETTLED_JIT_SHARE) && System.nanoTime() < deadline);
+            } while ((jitShare < 0 || jitShare >= Benchmark.SETTLED_JIT_SHARE) && System.nanoTime() < deadline);
             List<LoadResult> windows = new ArrayList<>();
             for (int i = 0; i < MEASURED_WINDOWS; i++) {
                 windows.add(generator.run(ping, concurrency, warmUp, window, cpu));
@@ -136,7 +134,7 @@ final class ReferencePoints {
     static double primaryKeySelects(String jdbcUrl, int concurrency, Duration warmUp, Duration window)
             throws SQLException, InterruptedException {
         List<UUID> ids = new ArrayList<>();
-        try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
+        try (Connection connection = ServiceProcess.database(jdbcUrl);
              ResultSet rows = connection.createStatement().executeQuery("SELECT id FROM users LIMIT 10000")) {
             while (rows.next()) {
                 ids.add(rows.getObject(1, UUID.class));
@@ -149,36 +147,24 @@ final class ReferencePoints {
         long measureFrom = start + warmUp.toNanos();
         long measureUntil = measureFrom + window.toNanos();
         AtomicLong selects = new AtomicLong();
-        AtomicReference<Exception> failure = new AtomicReference<>();
-        CountDownLatch done = new CountDownLatch(concurrency);
-        for (int t = 0; t < concurrency; t++) {
-            Thread.ofPlatform().daemon().name("pk-select-" + t).start(() -> {
-                try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "");
-                     PreparedStatement select = connection.prepareStatement(
-                             "SELECT id, username, email, email_verified, is_active FROM users WHERE id = ?")) {
-                    long mine = 0;
-                    while (System.nanoTime() < measureUntil) {
-                        select.setObject(1, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
-                        try (ResultSet row = select.executeQuery()) {
-                            row.next();
-                        }
-                        long now = System.nanoTime();
-                        if (now >= measureFrom && now <= measureUntil) {
-                            mine++;
-                        }
+        onThreads("primary-key selects", concurrency, thread -> {
+            try (Connection connection = ServiceProcess.database(jdbcUrl);
+                 PreparedStatement select = connection.prepareStatement(
+                         "SELECT id, username, email, email_verified, is_active FROM users WHERE id = ?")) {
+                long mine = 0;
+                while (System.nanoTime() < measureUntil) {
+                    select.setObject(1, ids.get(ThreadLocalRandom.current().nextInt(ids.size())));
+                    try (ResultSet row = select.executeQuery()) {
+                        row.next();
                     }
-                    selects.addAndGet(mine);
-                } catch (SQLException | RuntimeException e) {
-                    failure.compareAndSet(null, e);
-                } finally {
-                    done.countDown();
+                    long now = System.nanoTime();
+                    if (now >= measureFrom && now <= measureUntil) {
+                        mine++;
+                    }
                 }
-            });
-        }
-        done.await();
-        if (failure.get() != null) {
-            throw new IllegalStateException("primary-key selects failed", failure.get());
-        }
+                selects.addAndGet(mine);
+            }
+        });
         return selects.get() / (window.toNanos() / 1e9);
     }
 
@@ -201,16 +187,31 @@ final class ReferencePoints {
 
     private static void send(Session session, int threads, int mails) throws InterruptedException {
         AtomicInteger next = new AtomicInteger();
+        onThreads("simple-java-mail sending", threads, thread -> {
+            try (Transport transport = session.getTransport("smtp")) {
+                transport.connect();
+                for (int n = next.getAndIncrement(); n < mails; n = next.getAndIncrement()) {
+                    MimeMessage message = message(session, n);
+                    transport.sendMessage(message, message.getAllRecipients());
+                }
+            }
+        });
+    }
+
+    /** What each of {@link #onThreads}' threads runs. */
+    private interface ThreadBody {
+        void run(int thread) throws Exception;
+    }
+
+    /** Runs {@code body} on {@code threads} platform threads at once, waits for all, and throws the first failure. */
+    private static void onThreads(String what, int threads, ThreadBody body) throws InterruptedException {
         AtomicReference<Exception> failure = new AtomicReference<>();
         CountDownLatch done = new CountDownLatch(threads);
         for (int t = 0; t < threads; t++) {
-            Thread.ofPlatform().daemon().name("sjm-" + t).start(() -> {
-                try (Transport transport = session.getTransport("smtp")) {
-                    transport.connect();
-                    for (int n = next.getAndIncrement(); n < mails; n = next.getAndIncrement()) {
-                        MimeMessage message = message(session, n);
-                        transport.sendMessage(message, message.getAllRecipients());
-                    }
+            int thread = t;
+            Thread.ofPlatform().daemon().name(what + "-" + t).start(() -> {
+                try {
+                    body.run(thread);
                 } catch (Exception e) {
                     failure.compareAndSet(null, e);
                 } finally {
@@ -220,7 +221,7 @@ final class ReferencePoints {
         }
         done.await();
         if (failure.get() != null) {
-            throw new IllegalStateException("simple-java-mail could not send", failure.get());
+            throw new IllegalStateException(what + " failed", failure.get());
         }
     }
 

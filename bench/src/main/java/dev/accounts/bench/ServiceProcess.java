@@ -8,6 +8,9 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -115,6 +118,11 @@ final class ServiceProcess implements AutoCloseable {
 
     Path log() {
         return log;
+    }
+
+    /** A connection to the service's embedded PostgreSQL at {@code jdbcUrl}, as its superuser (no password). */
+    static Connection database(String jdbcUrl) throws SQLException {
+        return DriverManager.getConnection(jdbcUrl, "postgres", "");
     }
 
     /** The embedded PostgreSQL's JDBC URL, from the port in its {@code postmaster.pid} (line 4). */
