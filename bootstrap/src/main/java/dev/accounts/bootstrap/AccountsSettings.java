@@ -46,8 +46,12 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
     public record Http(String address, int port, long maxBodyBytes) {
     }
 
-    /** An external PostgreSQL when {@code url} is present, otherwise an embedded one keeping its data in {@code dataDirectory}. */
-    public record Database(Optional<String> url, String username, String password, Path dataDirectory, int poolSize) {
+    /**
+     * An external PostgreSQL when {@code url} is present, otherwise an embedded one keeping its data in
+     * {@code dataDirectory}; {@code sessionCache}: sessions kept in memory between requests, revoked by notification.
+     */
+    public record Database(Optional<String> url, String username, String password, Path dataDirectory, int poolSize,
+                           boolean sessionCache) {
 
         public boolean embedded() {
             return url.isEmpty();
@@ -56,7 +60,7 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
         @Override
         public String toString() {
             return "Database[" + (embedded() ? "embedded at " + dataDirectory : url.get() + " as " + username)
-                    + ", pool=" + poolSize + "]";
+                    + ", pool=" + poolSize + ", session cache " + (sessionCache ? "on" : "off") + "]";
         }
     }
 
@@ -87,7 +91,8 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
                 env.string("ACCOUNTS_DB_USER", "postgres"),
                 env.string("ACCOUNTS_DB_PASSWORD", ""),
                 env.path("ACCOUNTS_DATA_DIR", Path.of("data")),
-                env.integer("ACCOUNTS_DB_POOL_SIZE", 10, 1, 500));
+                env.integer("ACCOUNTS_DB_POOL_SIZE", 10, 1, 500),
+                env.bool("ACCOUNTS_SESSION_CACHE", true));
         MailSettings mail = mail(env, publicUrl);
         Delivery delivery = new Delivery(
                 env.duration("ACCOUNTS_MAIL_POLL_INTERVAL", Duration.ofMillis(500)),

@@ -12,12 +12,18 @@ import javax.sql.DataSource;
  */
 final class Database implements AutoCloseable {
 
+    /** Names the session change feed's connection in {@code pg_stat_activity}. */
+    static final String FEED_APPLICATION_NAME = "accounts-session-changes";
+
     private final EmbeddedPostgres embedded;
     private final HikariDataSource dataSource;
+    private final DataSource unpooled;
 
     private Database(EmbeddedPostgres embedded, HikariDataSource dataSource) {
         this.embedded = embedded;
         this.dataSource = dataSource;
+        this.unpooled = PostgresDataSources.unpooled(dataSource.getJdbcUrl(), dataSource.getUsername(),
+                dataSource.getPassword(), FEED_APPLICATION_NAME);
     }
 
     static Database open(AccountsSettings.Database settings) {
@@ -47,6 +53,11 @@ final class Database implements AutoCloseable {
 
     DataSource dataSource() {
         return dataSource;
+    }
+
+    /** New connections outside the pool, for the one connection held for good: the session change feed's. */
+    DataSource unpooled() {
+        return unpooled;
     }
 
     @Override

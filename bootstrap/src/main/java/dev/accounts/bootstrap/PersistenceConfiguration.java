@@ -1,5 +1,6 @@
 package dev.accounts.bootstrap;
 
+import dev.accounts.adapter.out.persistence.CachingSessionStore;
 import dev.accounts.adapter.out.persistence.JdbcStoreHealth;
 import dev.accounts.adapter.out.persistence.JooqAuditTrail;
 import dev.accounts.adapter.out.persistence.JooqLoginThrottle;
@@ -12,13 +13,13 @@ import dev.accounts.adapter.out.persistence.JooqMailOutbox;
 import dev.accounts.adapter.out.persistence.JooqMailQueueStatistics;
 import dev.accounts.adapter.out.persistence.JooqUserDirectory;
 import dev.accounts.adapter.out.persistence.JooqUserRepository;
+import dev.accounts.adapter.out.persistence.SessionChangeFeed;
 import dev.accounts.adapter.out.persistence.SpringTransactions;
 import dev.accounts.application.port.out.AuditTrail;
 import dev.accounts.application.port.out.DeadLetters;
 import dev.accounts.application.port.out.EmailTokenStore;
 import dev.accounts.application.port.out.MailQueueStatistics;
 import dev.accounts.application.port.out.ProfileRepository;
-import dev.accounts.application.port.out.SessionStore;
 import dev.accounts.application.port.out.StoreHealth;
 import dev.accounts.application.port.out.Transactions;
 import dev.accounts.application.port.out.UserDirectory;
@@ -62,9 +63,10 @@ class PersistenceConfiguration {
         return JooqContexts.create(dataSource);
     }
 
+    /** Told by the user and profile repositories of each user they change, to drop them once the change commits. */
     @Bean
-    UserRepository userRepository(DSLContext dsl) {
-        return new JooqUserRepository(dsl);
+    UserRepository userRepository(DSLContext dsl, CachingSessionStore sessionStore) {
+        return new JooqUserRepository(dsl, sessionStore);
     }
 
     /** The admin API's user search. */
@@ -80,13 +82,23 @@ class PersistenceConfiguration {
     }
 
     @Bean
-    ProfileRepository profileRepository(DSLContext dsl) {
-        return new JooqProfileRepository(dsl);
+    ProfileRepository profileRepository(DSLContext dsl, CachingSessionStore sessionStore) {
+        return new JooqProfileRepository(dsl, sessionStore);
     }
 
+    /** Without its feed (ACCOUNTS_SESSION_CACHE=false) the cache never hears, so it keeps nothing and reads through. */
     @Bean
-    SessionStore sessionStore(DSLContext dsl) {
-        return new JooqSessionStore(dsl);
+    CachingSessionStore sessionStore(DSLContext dsl) {
+        return new CachingSessionStore(new JooqSessionStore(dsl));
+    }
+
+    @Bean(destroyMethod = "close")
+    SessionChangeFeed sessionChangeFeed(Database database, CachingSessionStore sessionStore, AccountsSettings settings) {
+        SessionChangeFeed feed = new SessionChangeFeed(database.unpooled(), sessionStore);
+        if (settings.database().sessionCache()) {
+            feed.start();
+        }
+        return feed;
     }
 
     @Bean

@@ -22,6 +22,11 @@ public record Session(TokenDigest digest, UserId userId, Instant createdAt, Inst
         return new Session(digest, userId, now, now.plus(absoluteLifetime), now);
     }
 
+    /** The session as recorded after a use at {@code when}: its last use only ever moves forward. */
+    public Session usedAt(Instant when) {
+        return when.isAfter(lastUsedAt) ? new Session(digest, userId, createdAt, expiresAt, when) : this;
+    }
+
     public boolean isActiveAt(Instant now, Duration idleTimeout) {
         return now.isBefore(expiresAt) && now.isBefore(lastUsedAt.plus(idleTimeout));
     }

@@ -29,4 +29,12 @@ class SessionTest {
         assertThat(usedLate.isActiveAt(LOGIN.plus(ABSOLUTE).minusSeconds(1), IDLE)).isTrue();
         assertThat(usedLate.isActiveAt(LOGIN.plus(ABSOLUTE), IDLE)).isFalse();
     }
+
+    @Test
+    void aUseMovesTheLastUseForwardOnly() {
+        Instant later = LOGIN.plusSeconds(90);
+        assertThat(session.usedAt(later).lastUsedAt()).isEqualTo(later);
+        assertThat(session.usedAt(later).usedAt(LOGIN).lastUsedAt()).isEqualTo(later);
+        assertThat(session.usedAt(LOGIN)).isSameAs(session);
+    }
 }

@@ -17,9 +17,16 @@ import org.jooq.impl.DSL;
 public final class JooqProfileRepository implements ProfileRepository {
 
     private final DSLContext dsl;
+    private final UserChanges changes;
 
     public JooqProfileRepository(DSLContext dsl) {
+        this(dsl, UserChanges.NONE);
+    }
+
+    /** {@code changes} is told of every user whose profile this repository saves. */
+    public JooqProfileRepository(DSLContext dsl, UserChanges changes) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     @Override
@@ -35,6 +42,7 @@ public final class JooqProfileRepository implements ProfileRepository {
                 .set(PROFILES.BIO, DSL.excluded(PROFILES.BIO))
                 .set(PROFILES.UPDATED_AT, DSL.excluded(PROFILES.UPDATED_AT))
                 .execute());
+        changes.changing(userId);
     }
 
     @Override

@@ -55,9 +55,16 @@ public final class JooqUserRepository implements UserRepository {
     });
 
     private final DSLContext dsl;
+    private final UserChanges changes;
 
     public JooqUserRepository(DSLContext dsl) {
+        this(dsl, UserChanges.NONE);
+    }
+
+    /** {@code changes} is told of every user this repository updates. */
+    public JooqUserRepository(DSLContext dsl, UserChanges changes) {
         this.dsl = Objects.requireNonNull(dsl, "dsl");
+        this.changes = Objects.requireNonNull(changes, "changes");
     }
 
     @Override
@@ -96,6 +103,7 @@ public final class JooqUserRepository implements UserRepository {
         if (rows == 0) {
             throw new IllegalStateException("no user " + user.id().value() + " to update");
         }
+        changes.changing(user.id());
     }
 
     @Override

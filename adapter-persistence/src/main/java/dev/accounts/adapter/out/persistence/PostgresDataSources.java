@@ -3,6 +3,8 @@ package dev.accounts.adapter.out.persistence;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import java.time.Duration;
+import javax.sql.DataSource;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /** The connection pool to PostgreSQL, set up to fail fast when the database is down instead of queueing requests. */
 public final class PostgresDataSources {
@@ -46,5 +48,22 @@ public final class PostgresDataSources {
         // out of exception messages, which reach logs. The constraint name stays available to the code.
         config.addDataSourceProperty("logServerErrorDetail", "false");
         return new HikariDataSource(config);
+    }
+
+    /**
+     * Connections outside the pool, a new one on each call, set up like the pool's: for the one connection that is
+     * held for good ({@link SessionChangeFeed}'s), which the pool would otherwise lose a slot to.
+     */
+    public static DataSource unpooled(String jdbcUrl, String username, String password, String applicationName) {
+        PGSimpleDataSource dataSource = new PGSimpleDataSource();
+        dataSource.setURL(jdbcUrl);
+        dataSource.setUser(username);
+        dataSource.setPassword(password);
+        dataSource.setApplicationName(applicationName);
+        dataSource.setConnectTimeout((int) CONNECTION_TIMEOUT.toSeconds());
+        dataSource.setSocketTimeout((int) SOCKET_TIMEOUT.toSeconds());
+        dataSource.setTcpKeepAlive(true);
+        dataSource.setLogServerErrorDetail(false);
+        return dataSource;
     }
 }

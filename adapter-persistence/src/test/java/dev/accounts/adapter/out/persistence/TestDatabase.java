@@ -41,6 +41,12 @@ final class TestDatabase implements AutoCloseable {
         return dataSource;
     }
 
+    /** New connections outside the pool, named {@code applicationName} in {@code pg_stat_activity}. */
+    DataSource unpooled(String applicationName) {
+        return PostgresDataSources.unpooled(postgres.jdbcUrl(), postgres.username(), postgres.password(),
+                applicationName);
+    }
+
     DSLContext dsl() {
         return dsl;
     }

@@ -1,0 +1,175 @@
+package dev.accounts.adapter.out.persistence;
+
+import dev.accounts.application.port.out.SessionStore;
+import dev.accounts.application.port.out.SignedInSession;
+import dev.accounts.domain.user.Session;
+import dev.accounts.domain.user.TokenDigest;
+import dev.accounts.domain.user.UserId;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Keeps the sessions this instance has just authenticated in memory, with their user and profile, so that a client
+ * that sends one request after another costs one read of PostgreSQL every {@link #MAX_AGE} instead of one per
+ * request. Authenticating is the one read every authenticated request makes, and the busiest path of the service.
+ *
+ * <p>A revocation must still end a session at once, on every instance. So an entry is served only while the
+ * {@link SessionChangeFeed} hears PostgreSQL's notifications, and a notification drops the user's entries: a
+ * session ended, a user changed or a profile saved on any instance is seen everywhere a notification's delivery
+ * later (milliseconds), and on this instance as soon as its transaction commits. When the feed goes deaf (the
+ * database down or out of reach) everything is dropped and every read goes to PostgreSQL, as without the cache.
+ *
+ * <p>A read of PostgreSQL that a change overtakes must not put back what the change dropped: every drop advances
+ * {@link #drops}, and an entry read before a drop is not kept.
+ */
+public final class CachingSessionStore implements SessionStore, SessionChangeFeed.Subscriber, UserChanges {
+
+    /**
+     * How long an entry is served before PostgreSQL is read again. Notifications keep entries right; the age bounds
+     * what a lost notification could cost, and keeps the last use this instance knows within the idle timeout's
+     * reach of the one recorded by other instances.
+     */
+    public static final Duration MAX_AGE = Duration.ofSeconds(30);
+    /** Sessions used within {@link #MAX_AGE}, kept at most; past that, reads go to PostgreSQL (about 1 KiB each). */
+    static final int CAPACITY = 10_000;
+
+    private final SessionStore store;
+    private final long maxAgeNanos;
+    private final ConcurrentHashMap<TokenDigest, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong drops = new AtomicLong();
+    private volatile boolean hearing;
+
+    private record Entry(SignedInSession signedIn, long readAtNanos) {
+
+        boolean belongsTo(UserId user) {
+            return signedIn.user().id().equals(user);
+        }
+
+        Entry usedAt(Instant when) {
+            Session used = signedIn.session().usedAt(when);
+            return new Entry(new SignedInSession(used, signedIn.user(), signedIn.profile()), readAtNanos);
+        }
+    }
+
+    public CachingSessionStore(SessionStore store) {
+        this(store, MAX_AGE);
+    }
+
+    CachingSessionStore(SessionStore store, Duration maxAge) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.maxAgeNanos = maxAge.toNanos();
+    }
+
+    @Override
+    public Optional<SignedInSession> findSignedIn(TokenDigest digest) {
+        if (hearing) {
+            Entry entry = entries.get(digest);
+            if (entry != null && isFresh(entry, System.nanoTime())) {
+                return Optional.of(entry.signedIn());
+            }
+        }
+        long dropsBefore = drops.get();
+        Optional<SignedInSession> found = store.findSignedIn(digest);
+        found.ifPresent(signedIn -> keep(digest, new Entry(signedIn, System.nanoTime()), dropsBefore));
+        return found;
+    }
+
+    private void keep(TokenDigest digest, Entry entry, long dropsBefore) {
+        if (!hearing || drops.get() != dropsBefore || !roomFor(digest)) {
+            return;
+        }
+        entries.put(digest, entry);
+        // A drop between the check above and the put may have missed this entry: take it out again.
+        if (drops.get() != dropsBefore) {
+            entries.remove(digest, entry);
+        }
+    }
+
+    private boolean isFresh(Entry entry, long now) {
+        return now - entry.readAtNanos() < maxAgeNanos;
+    }
+
+    private boolean roomFor(TokenDigest digest) {
+        if (entries.size() < CAPACITY || entries.containsKey(digest)) {
+            return true;
+        }
+        long now = System.nanoTime();
+        entries.values().removeIf(entry -> !isFresh(entry, now));
+        return entries.size() < CAPACITY;
+    }
+
+    @Override
+    public void add(Session session) {
+        store.add(session);
+    }
+
+    /** Moves the kept copy's last use as well, or every request would touch again until the entry is read anew. */
+    @Override
+    public void touch(TokenDigest digest, Instant lastUsedAt) {
+        store.touch(digest, lastUsedAt);
+        entries.computeIfPresent(digest, (key, entry) -> entry.usedAt(lastUsedAt));
+    }
+
+    @Override
+    public boolean revoke(TokenDigest digest) {
+        boolean revoked = store.revoke(digest);
+        AfterCommit.run(() -> drop(digest));
+        return revoked;
+    }
+
+    @Override
+    public int revokeAll(UserId userId) {
+        int revoked = store.revokeAll(userId);
+        changing(userId);
+        return revoked;
+    }
+
+    @Override
+    public int revokeAllExcept(UserId userId, TokenDigest keep) {
+        int revoked = store.revokeAllExcept(userId, keep);
+        changing(userId);
+        return revoked;
+    }
+
+    @Override
+    public void changing(UserId user) {
+        AfterCommit.run(() -> changed(user));
+    }
+
+    @Override
+    public void hearing() {
+        changedAll();
+        hearing = true;
+    }
+
+    @Override
+    public void changed(UserId user) {
+        drops.incrementAndGet();
+        entries.values().removeIf(entry -> entry.belongsTo(user));
+    }
+
+    @Override
+    public void changedAll() {
+        drops.incrementAndGet();
+        entries.clear();
+    }
+
+    @Override
+    public void deaf() {
+        hearing = false;
+        changedAll();
+    }
+
+    private void drop(TokenDigest digest) {
+        drops.incrementAndGet();
+        entries.remove(digest);
+    }
+
+    boolean isHearing() {
+        return hearing;
+    }
+}
