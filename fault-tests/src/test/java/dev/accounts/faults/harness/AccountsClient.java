@@ -60,6 +60,14 @@ public final class AccountsClient {
         return send("GET", "/api/users/me", session, null);
     }
 
+    public Answer logOut(String session) {
+        return send("DELETE", "/api/sessions/current", session, null);
+    }
+
+    public Answer saveFullName(String session, String fullName) {
+        return send("PATCH", "/api/users/me/profile", session, Map.of("fullName", fullName));
+    }
+
     public Answer changePassword(String session, String currentPassword, String newPassword) {
         return send("PUT", "/api/users/me/password", session,
                 Map.of("currentPassword", currentPassword, "newPassword", newPassword));
