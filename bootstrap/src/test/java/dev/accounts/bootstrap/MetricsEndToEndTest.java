@@ -83,6 +83,25 @@ class MetricsEndToEndTest {
     }
 
     @Test
+    void countsSessionLookUpsFromMemoryOnceTheCacheHearsTheDatabase() throws Exception {
+        RegisterUserCommand user = Registrations.valid();
+        assertThat(service().postJson("/api/users", Map.of("username", user.username(), "email", user.email(),
+                "password", user.password())).statusCode()).isEqualTo(201);
+        HttpResponse<String> session = logIn(user.username(), user.password());
+        String token = RunningService.json(session).get("token").asString();
+        PrometheusText before = scrapeUntil(scrape -> scrape.sum("accounts_session_cache_hearing") == 1);
+
+        for (int request = 0; request < 3; request++) {
+            assertThat(service().call("GET", "/api/users/me", token, null).statusCode()).isEqualTo(200);
+        }
+        PrometheusText after = scrape();
+
+        assertThat(delta(before, after, "accounts_session_cache_lookups_total", "source=\"database\"")).isEqualTo(1);
+        assertThat(delta(before, after, "accounts_session_cache_lookups_total", "source=\"memory\"")).isEqualTo(2);
+        assertThat(after.sum("accounts_session_cache_sessions")).isGreaterThanOrEqualTo(1);
+    }
+
+    @Test
     void labelsRequestsByTheirRouteNeverByThePathSent() throws Exception {
         String unknownId = UUID.randomUUID().toString();
         String probe = "probe-" + UUID.randomUUID();

@@ -1,5 +1,6 @@
 package dev.accounts.bootstrap.metrics;
 
+import dev.accounts.adapter.out.persistence.CachingSessionStore;
 import dev.accounts.application.port.out.MailQueueStatistics;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -53,6 +54,12 @@ public class MetricsConfiguration {
     @Bean
     ConnectionPoolMetrics connectionPoolMetrics(ObjectProvider<DataSource> dataSource, MeterRegistry registry) {
         return new ConnectionPoolMetrics(dataSource.getIfAvailable(), registry);
+    }
+
+    /** Without the session cache (the in-memory store), no cache meters. */
+    @Bean
+    SessionCacheMetrics sessionCacheMetrics(ObjectProvider<CachingSessionStore> cache, MeterRegistry registry) {
+        return new SessionCacheMetrics(cache.getIfAvailable(), registry);
     }
 
     /** Without outbox statistics from the store configuration, there are no outbox gauges (rather than no start). */

@@ -11,6 +11,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Keeps the sessions this instance has just authenticated in memory, with their user and profile, so that a client
@@ -41,6 +42,8 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
     private final long maxAgeNanos;
     private final ConcurrentHashMap<TokenDigest, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong drops = new AtomicLong();
+    private final LongAdder served = new LongAdder();
+    private final LongAdder read = new LongAdder();
     private volatile boolean hearing;
 
     private record Entry(SignedInSession signedIn, long readAtNanos) {
@@ -69,9 +72,11 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
         if (hearing) {
             Entry entry = entries.get(digest);
             if (entry != null && isFresh(entry, System.nanoTime())) {
+                served.increment();
                 return Optional.of(entry.signedIn());
             }
         }
+        read.increment();
         long dropsBefore = drops.get();
         Optional<SignedInSession> found = store.findSignedIn(digest);
         found.ifPresent(signedIn -> keep(digest, new Entry(signedIn, System.nanoTime()), dropsBefore));
@@ -169,7 +174,23 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
         entries.remove(digest);
     }
 
-    boolean isHearing() {
+    /** Whether sessions are served from memory: only while the feed hears. */
+    public boolean isHearing() {
         return hearing;
+    }
+
+    /** Sessions kept at the moment, fresh or not yet swept. */
+    public int size() {
+        return entries.size();
+    }
+
+    /** Look-ups answered from memory since the start. */
+    public long servedFromMemory() {
+        return served.sum();
+    }
+
+    /** Look-ups that read PostgreSQL since the start. */
+    public long readFromStore() {
+        return read.sum();
     }
 }
