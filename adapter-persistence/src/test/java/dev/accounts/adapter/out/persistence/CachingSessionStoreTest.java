@@ -11,11 +11,18 @@ import dev.accounts.domain.user.Session;
 import dev.accounts.domain.user.TokenDigest;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -235,6 +242,25 @@ class CachingSessionStoreTest {
         assertThat(reads.count()).isEqualTo(before + 1);
     }
 
+    /** As behind a pooler that does not pass notifications on (PgBouncer in transaction mode): LISTEN is lost. */
+    @Test
+    void servesNothingFromMemoryWhereItsOwnProbesNeverComeBack() throws InterruptedException {
+        CachingSessionStore behindPooler = new CachingSessionStore(reads);
+        try (SessionChangeFeed lostFeed = new SessionChangeFeed(withListenLost(database.unpooled(FEED + "-lost")),
+                behindPooler)) {
+            lostFeed.start();
+            Session session = aSessionOf(aUser());
+            // Past the time a probe is given to come back.
+            Thread.sleep(2_500);
+
+            behindPooler.findSignedIn(session.digest());
+            behindPooler.findSignedIn(session.digest());
+
+            assertThat(behindPooler.isHearing()).isFalse();
+            assertThat(reads.count()).isEqualTo(2);
+        }
+    }
+
     private User aUser() {
         User user = Users.registered("user" + System.nanoTime(), "user" + System.nanoTime() + "@example.org");
         users.add(user);
@@ -245,6 +271,41 @@ class CachingSessionStoreTest {
         Session session = Sessions.startedAt(user.id(), T0, Duration.ofDays(3650)).session();
         otherSessions.add(session);
         return session;
+    }
+
+    private static DataSource withListenLost(DataSource dataSource) {
+        return proxy(DataSource.class, (self, method, arguments) -> {
+            Object result = call(dataSource, method, arguments);
+            return result instanceof Connection connection ? withListenLost(connection) : result;
+        });
+    }
+
+    private static Connection withListenLost(Connection connection) {
+        return proxy(Connection.class, (self, method, arguments) -> {
+            Object result = call(connection, method, arguments);
+            return result instanceof Statement statement && method.getName().equals("createStatement")
+                    ? withListenLost(statement) : result;
+        });
+    }
+
+    private static Statement withListenLost(Statement statement) {
+        return proxy(Statement.class, (self, method, arguments) -> {
+            boolean listen = method.getName().equals("execute") && arguments != null
+                    && arguments[0] instanceof String sql && sql.startsWith("LISTEN");
+            return call(statement, method, listen ? new Object[] {"SELECT 1"} : arguments);
+        });
+    }
+
+    private static <T> T proxy(Class<T> type, InvocationHandler handler) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[] {type}, handler));
+    }
+
+    private static Object call(Object target, Method method, Object[] arguments) throws Throwable {
+        try {
+            return method.invoke(target, arguments);
+        } catch (InvocationTargetException e) {
+            throw e.getCause();
+        }
     }
 
     private static void await(BooleanSupplier condition, String what) {
