@@ -36,12 +36,15 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
      */
     public static final Duration MAX_AGE = Duration.ofSeconds(30);
     /** Sessions used within {@link #MAX_AGE}, kept at most; past that, reads go to PostgreSQL (about 1 KiB each). */
-    static final int CAPACITY = 10_000;
+    public static final int CAPACITY = 10_000;
+    private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
     private final SessionStore store;
     private final long maxAgeNanos;
+    private final int capacity;
     private final ConcurrentHashMap<TokenDigest, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong drops = new AtomicLong();
+    private final AtomicLong lastSweep = new AtomicLong(System.nanoTime() - SWEEP_INTERVAL.toNanos());
     private final LongAdder served = new LongAdder();
     private final LongAdder read = new LongAdder();
     private volatile boolean hearing;
@@ -59,12 +62,13 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
     }
 
     public CachingSessionStore(SessionStore store) {
-        this(store, MAX_AGE);
+        this(store, MAX_AGE, CAPACITY);
     }
 
-    CachingSessionStore(SessionStore store, Duration maxAge) {
+    CachingSessionStore(SessionStore store, Duration maxAge, int capacity) {
         this.store = Objects.requireNonNull(store, "store");
         this.maxAgeNanos = maxAge.toNanos();
+        this.capacity = capacity;
     }
 
     @Override
@@ -98,13 +102,20 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
         return now - entry.readAtNanos() < maxAgeNanos;
     }
 
+    /**
+     * A full cache sweeps out its stale entries, at most once a second: with more sessions in use than it can hold,
+     * a sweep on every miss would make each miss walk the whole map.
+     */
     private boolean roomFor(TokenDigest digest) {
-        if (entries.size() < CAPACITY || entries.containsKey(digest)) {
+        if (entries.size() < capacity || entries.containsKey(digest)) {
             return true;
         }
         long now = System.nanoTime();
-        entries.values().removeIf(entry -> !isFresh(entry, now));
-        return entries.size() < CAPACITY;
+        long last = lastSweep.get();
+        if (now - last >= SWEEP_INTERVAL.toNanos() && lastSweep.compareAndSet(last, now)) {
+            entries.values().removeIf(entry -> !isFresh(entry, now));
+        }
+        return entries.size() < capacity;
     }
 
     @Override

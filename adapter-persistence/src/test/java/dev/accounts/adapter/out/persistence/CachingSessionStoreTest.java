@@ -210,7 +210,7 @@ class CachingSessionStoreTest {
 
     @Test
     void readsPostgresqlAgainOnceAnEntryIsOlderThanItsMaximumAge() throws InterruptedException {
-        CachingSessionStore shortLived = new CachingSessionStore(reads, Duration.ofMillis(50));
+        CachingSessionStore shortLived = new CachingSessionStore(reads, Duration.ofMillis(50), CachingSessionStore.CAPACITY);
         try (SessionChangeFeed shortLivedFeed = hearing(database, shortLived)) {
             Session session = aSessionOf(aUser());
             shortLived.findSignedIn(session.digest());
@@ -220,6 +220,29 @@ class CachingSessionStoreTest {
             shortLived.findSignedIn(session.digest());
 
             assertThat(reads.count()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void keepsNoMoreThanItsCapacityAndMakesRoomFromStaleEntries() throws InterruptedException {
+        CachingSessionStore small = new CachingSessionStore(reads, Duration.ofMillis(500), 2);
+        try (SessionChangeFeed smallFeed = hearing(database, small)) {
+            User user = aUser();
+            Session first = aSessionOf(user);
+            Session second = aSessionOf(user);
+            Session third = aSessionOf(user);
+            small.findSignedIn(first.digest());
+            small.findSignedIn(second.digest());
+            small.findSignedIn(third.digest());
+            small.findSignedIn(third.digest());
+            assertThat(reads.count()).as("the third is not kept while the first two are fresh").isEqualTo(4);
+
+            // Past the entries' age and the pause between two sweeps of a full cache.
+            Thread.sleep(1_100);
+            small.findSignedIn(third.digest());
+            small.findSignedIn(third.digest());
+
+            assertThat(reads.count()).as("the stale two swept out, the third kept").isEqualTo(5);
         }
     }
 
