@@ -2,7 +2,9 @@ package dev.accounts.adapter.out.persistence;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Map;
 import javax.sql.DataSource;
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -40,14 +42,20 @@ public final class PostgresDataSources {
         config.setKeepaliveTime(KEEPALIVE.toMillis());
         config.setMaxLifetime(MAX_LIFETIME.toMillis());
         config.setInitializationFailTimeout(-1);
-        config.addDataSourceProperty("ApplicationName", POOL_NAME);
-        config.addDataSourceProperty("connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()));
-        config.addDataSourceProperty("socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()));
-        config.addDataSourceProperty("tcpKeepAlive", "true");
-        // The server's DETAIL line repeats the offending values (e.g. the address of a duplicate key): keep it
-        // out of exception messages, which reach logs. The constraint name stays available to the code.
-        config.addDataSourceProperty("logServerErrorDetail", "false");
+        driverProperties(POOL_NAME).forEach(config::addDataSourceProperty);
         return new HikariDataSource(config);
+    }
+
+    /** What the PostgreSQL driver is told on every connection, pooled or not. */
+    private static Map<String, String> driverProperties(String applicationName) {
+        return Map.of(
+                "ApplicationName", applicationName,
+                "connectTimeout", Long.toString(CONNECTION_TIMEOUT.toSeconds()),
+                "socketTimeout", Long.toString(SOCKET_TIMEOUT.toSeconds()),
+                "tcpKeepAlive", "true",
+                // The server's DETAIL line repeats the offending values (e.g. the address of a duplicate key): keep
+                // it out of exception messages, which reach logs. The constraint name stays available to the code.
+                "logServerErrorDetail", "false");
     }
 
     /**
@@ -59,11 +67,13 @@ public final class PostgresDataSources {
         dataSource.setURL(jdbcUrl);
         dataSource.setUser(username);
         dataSource.setPassword(password);
-        dataSource.setApplicationName(applicationName);
-        dataSource.setConnectTimeout((int) CONNECTION_TIMEOUT.toSeconds());
-        dataSource.setSocketTimeout((int) SOCKET_TIMEOUT.toSeconds());
-        dataSource.setTcpKeepAlive(true);
-        dataSource.setLogServerErrorDetail(false);
+        try {
+            for (Map.Entry<String, String> property : driverProperties(applicationName).entrySet()) {
+                dataSource.setProperty(property.getKey(), property.getValue());
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("the PostgreSQL driver refused a connection property", e);
+        }
         return dataSource;
     }
 }
