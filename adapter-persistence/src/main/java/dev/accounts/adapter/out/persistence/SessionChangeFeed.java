@@ -65,6 +65,8 @@ public final class SessionChangeFeed implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closed;
     private volatile Connection current;
+    /** Whether this outage has had its warning; read and written by the feed's thread only. */
+    private boolean outageReported;
 
     /** {@code connections} must open a new connection on each call (not a pool's): the feed holds it for good. */
     public SessionChangeFeed(DataSource connections, Subscriber subscriber) {
@@ -78,18 +80,17 @@ public final class SessionChangeFeed implements AutoCloseable {
     }
 
     private void run() {
-        boolean reported = false;
         while (!closed) {
             try (Connection connection = connections.getConnection()) {
                 current = connection;
                 listen(connection);
                 relay(connection);
             } catch (SQLException | RuntimeException e) {
-                if (!closed && !reported) {
+                if (!closed && !outageReported) {
                     // One line per outage; the pool's own failures say the rest.
                     LOG.warn("Session cache off until PostgreSQL's change notifications are heard again ({})",
                             reason(e));
-                    reported = true;
+                    outageReported = true;
                 }
             } finally {
                 current = null;
@@ -121,6 +122,7 @@ public final class SessionChangeFeed implements AutoCloseable {
                     awaited = null;
                     if (!hearing) {
                         hearing = true;
+                        outageReported = false;
                         subscriber.hearing();
                         LOG.info("Session cache on: hearing session changes from PostgreSQL");
                     }

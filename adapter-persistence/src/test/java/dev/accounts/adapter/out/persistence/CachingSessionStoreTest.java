@@ -265,6 +265,19 @@ class CachingSessionStoreTest {
         assertThat(reads.count()).isEqualTo(before + 1);
     }
 
+    @Test
+    void warnsOncePerOutage() {
+        try (CapturedLog log = CapturedLog.of(SessionChangeFeed.class.getName())) {
+            for (int outage = 0; outage < 2; outage++) {
+                dsl.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = ?", FEED);
+                await(() -> !cache.isHearing(), "the cache notices the feed is deaf");
+                await(cache::isHearing, "the feed hears again");
+            }
+
+            assertThat(log.linesContaining("Session cache off")).hasSize(2);
+        }
+    }
+
     /** As behind a pooler that does not pass notifications on (PgBouncer in transaction mode): LISTEN is lost. */
     @Test
     void servesNothingFromMemoryWhereItsOwnProbesNeverComeBack() throws InterruptedException {
