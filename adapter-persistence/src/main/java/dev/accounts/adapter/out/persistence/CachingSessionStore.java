@@ -35,7 +35,7 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
      * reach of the one recorded by other instances.
      */
     public static final Duration MAX_AGE = Duration.ofSeconds(30);
-    /** Sessions used within {@link #MAX_AGE}, kept at most; past that, reads go to PostgreSQL (about 1 KiB each). */
+    /** Sessions used within {@link #MAX_AGE}, kept at most; past that, reads go to PostgreSQL (about 1 KiB each, estimated). */
     public static final int CAPACITY = 10_000;
     private static final Duration SWEEP_INTERVAL = Duration.ofSeconds(1);
 
