@@ -2,7 +2,7 @@ package dev.accounts.bootstrap;
 
 import dev.accounts.adapter.out.mail.LinkLifetimes;
 import dev.accounts.adapter.out.mail.MailOutboxWorker;
-import dev.accounts.adapter.out.mail.SimpleJavaMailSender;
+import dev.accounts.adapter.out.mail.MimeMailSender;
 import dev.accounts.application.port.in.DeliverMailUseCase;
 import dev.accounts.application.port.out.MailDeliveryQueue;
 import dev.accounts.application.port.out.MailOutbox;
@@ -22,9 +22,9 @@ import org.springframework.context.annotation.Primary;
 class MailConfiguration {
 
     @Bean(destroyMethod = "close")
-    SimpleJavaMailSender mailSender(AccountsSettings settings) {
+    MimeMailSender mailSender(AccountsSettings settings) {
         var lifecycle = settings.lifecycle();
-        return new SimpleJavaMailSender(settings.mail(), new LinkLifetimes(lifecycle.verificationTokenLifetime(),
+        return new MimeMailSender(settings.mail(), new LinkLifetimes(lifecycle.verificationTokenLifetime(),
                 lifecycle.emailChangeTokenLifetime(), lifecycle.passwordResetTokenLifetime()),
                 settings.delivery().sendParallelism());
     }
@@ -41,7 +41,7 @@ class MailConfiguration {
     }
 
     @Bean
-    DeliverMailUseCase deliverMail(MailDeliveryQueue outbox, SimpleJavaMailSender sender,
+    DeliverMailUseCase deliverMail(MailDeliveryQueue outbox, MimeMailSender sender,
                                    @Qualifier("mailSendThreads") ExecutorService mailSendThreads,
                                    AccountsSettings settings, Clock clock) {
         AccountsSettings.Delivery delivery = settings.delivery();

@@ -7,7 +7,7 @@ import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
 import com.zaxxer.hikari.HikariDataSource;
 import dev.accounts.adapter.out.mail.MailSettings;
-import dev.accounts.adapter.out.mail.SimpleJavaMailSender;
+import dev.accounts.adapter.out.mail.MimeMailSender;
 import dev.accounts.adapter.out.persistence.DatabaseMigrations;
 import dev.accounts.adapter.out.persistence.EmbeddedPostgres;
 import dev.accounts.adapter.out.persistence.JooqAuditTrail;
@@ -53,7 +53,7 @@ class RolledBackRegistrationSendsNoMailTest {
     void aRolledBackRegistrationSendsNothingWhileACommittedOneIsDelivered() throws Exception {
         try (EmbeddedPostgres postgres = EmbeddedPostgres.startTemporary();
              HikariDataSource pool = PostgresDataSources.create(postgres.jdbcUrl(), postgres.username(), postgres.password(), 4);
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(new MailSettings("127.0.0.1", SMTP_PORT, null, null,
+             MimeMailSender sender = new MimeMailSender(new MailSettings("127.0.0.1", SMTP_PORT, null, null,
                      MailSettings.Transport.PLAIN, "Accounts <no-reply@accounts.example.com>",
                      URI.create("https://accounts.example.com"), Duration.ofSeconds(5), Duration.ofSeconds(5)))) {
             DatabaseMigrations.migrate(pool);

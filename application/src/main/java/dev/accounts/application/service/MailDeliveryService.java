@@ -132,15 +132,22 @@ public final class MailDeliveryService implements DeliverMailUseCase {
 
     private void runLane(DeliveryRound round) {
         for (Optional<QueuedMail> next = round.next(clock.instant()); next.isPresent(); next = round.next(clock.instant())) {
+            QueuedMail mail = next.get();
             AcceptanceTurn turn = new AcceptanceTurn(acceptance, round);
+            Outcome outcome;
             try {
-                round.count(deliver(next.get(), turn));
+                outcome = deliver(mail, turn);
             } catch (RuntimeException | Error e) {
                 // Halted before the gate opens: a message another lane delivered now could not be recorded either.
                 round.halt();
                 throw e;
             } finally {
                 turn.leave();
+            }
+            round.count(outcome);
+            if (outcome == Outcome.SENT) {
+                // Outside the gate: the line is not part of the record, and the other lanes wait while the gate is held.
+                log(mail, "sent", null);
             }
         }
     }
@@ -156,7 +163,6 @@ public final class MailDeliveryService implements DeliverMailUseCase {
             return failed(mail, e.getClass().getSimpleName() + ": " + e.getMessage(), false);
         }
         queue.markSent(mail.id(), clock.instant());
-        log(mail, "sent", null);
         return Outcome.SENT;
     }
 

@@ -11,7 +11,6 @@ import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.eclipse.angus.mail.util.MailConnectException;
-import org.simplejavamail.mailer.MailValidationException;
 
 /**
  * Decides whether a failed send may succeed later. An SMTP 5xx reply to this message is final; a 4xx reply,
@@ -28,18 +27,13 @@ final class MailFailureClassifier {
     private MailFailureClassifier() {
     }
 
-    /** @param failure what simple-java-mail threw, or what Jakarta Mail threw to {@link PooledSmtpTransport} */
+    /** @param failure what Jakarta Mail threw, building the message or sending it */
     static MailDeliveryException classify(Exception failure) {
         List<Throwable> causes = causes(failure);
         Optional<MailDeliveryException> decided = causes.stream()
                 .flatMap(t -> t instanceof MailDeliveryException e ? Stream.of(e) : Stream.empty()).findFirst();
         if (decided.isPresent()) {
             return decided.get();
-        }
-        if (failure instanceof MailValidationException) {
-            // simple-java-mail refused the message before connecting: the same message will be refused again.
-            return MailDeliveryException.permanentFailure(
-                    "rejected before sending by address validation (" + failure.getClass().getSimpleName() + ")", failure);
         }
         Optional<SmtpReply> reply = causes.stream().flatMap(t -> SmtpReply.of(t).stream()).findFirst();
         if (reply.isPresent()) {

@@ -30,7 +30,7 @@ class GatedSmtpTransportTest {
         List<Integer> messagesAtEntry = new ArrayList<>();
         List<String> commandsAtEntry = new ArrayList<>();
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.CONTINUE);
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()))) {
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port()))) {
             CountingGate gate = new CountingGate(() -> {
                 messagesAtEntry.add(server.messages());
                 commandsAtEntry.addAll(server.commands());
@@ -47,7 +47,7 @@ class GatedSmtpTransportTest {
     @Test
     void aRecipientRefusedWith550NeverReachesTheGate() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.answeringRecipientsWith("550 5.1.1 No such user");
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()))) {
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port()))) {
             CountingGate gate = new CountingGate();
 
             MailDeliveryException failure = catchThrowableOfType(MailDeliveryException.class,
@@ -62,7 +62,7 @@ class GatedSmtpTransportTest {
     void aGateThatRefusesAbandonsTheMessageAndItsConnectionAtOnce() throws IOException {
         MailDeliveryException refusal = MailDeliveryException.transientFailure("refused by the test", null);
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.CONTINUE);
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port(), Duration.ofSeconds(5)))) {
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port(), Duration.ofSeconds(5)))) {
             long start = System.nanoTime();
             Throwable thrown = catchThrowable(() -> sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), () -> {
                 throw refusal;

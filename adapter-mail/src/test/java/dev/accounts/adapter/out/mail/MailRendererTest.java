@@ -10,6 +10,7 @@ import static dev.accounts.application.port.out.MailTemplate.USERNAME_CHANGED_NO
 import static dev.accounts.application.port.out.MailTemplate.USERNAME_TAKEN_NOTICE;
 import static dev.accounts.application.port.out.MailTemplate.WELCOME;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.accounts.application.port.out.MailTemplate;
 import dev.accounts.application.port.out.OutgoingMail;
@@ -245,5 +246,11 @@ class MailRendererTest {
                 .doesNotContainIgnoringCase("<script")
                 .doesNotContainIgnoringCase("url(")
                 .doesNotContainIgnoringCase("@import");
+    }
+
+    @Test
+    void aSubjectIsOneLine() {
+        assertThatThrownBy(() -> new RenderedMail("Welcome\r\nBcc: eve@example.com", "text", "<p>html</p>"))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -51,7 +51,7 @@ class NoticeMailDeliveryTest {
         InMemoryMailOutbox outbox = new InMemoryStore().outbox();
         outbox.enqueue(notice);
         DeliveryReport report;
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
             report = new MailDeliveryService(outbox, sender, new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), 3),
                     Clock.systemUTC(), Duration.ofSeconds(30), 10, new Random(7)).deliverDueMail();
         }

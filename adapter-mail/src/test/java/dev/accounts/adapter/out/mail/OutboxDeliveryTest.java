@@ -42,7 +42,7 @@ class OutboxDeliveryTest {
     @Test
     void mailQueuedWhileSmtpIsDownArrivesExactlyOnceWhenItComesUp() throws Exception {
         int port = FreePort.find();
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(port));
+        try (MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(port));
              MailOutboxWorker worker = new MailOutboxWorker(deliveryThrough(sender), Duration.ofMillis(20))) {
             worker.start();
             outbox.enqueue(TestMail.welcome("alice", "alice@example.com"));
@@ -70,7 +70,7 @@ class OutboxDeliveryTest {
     @Test
     void aRecipientRefusedWith5xxIsGivenUpAfterOneAttempt() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.answeringRecipientsWith("550 5.1.1 No such user");
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()))) {
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port()))) {
             outbox.enqueue(TestMail.welcome("alice", "alice@example.com"));
 
             DeliveryReport report = deliveryThrough(sender).deliverDueMail();
@@ -86,7 +86,7 @@ class OutboxDeliveryTest {
     @Test
     void aRecipientDeferredWith4xxIsTriedAgainLater() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.answeringRecipientsWith("451 4.7.1 Greylisted, try again");
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()))) {
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port()))) {
             outbox.enqueue(TestMail.welcome("alice", "alice@example.com"));
 
             DeliveryReport report = deliveryThrough(sender).deliverDueMail();
@@ -102,7 +102,7 @@ class OutboxDeliveryTest {
     void aBacklogGoesOutInParallelLanesOverAConnectionEachAndEveryMessageIsRecordedOnce() throws IOException {
         ExecutorService lanes = Executors.newFixedThreadPool(3);
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.CONTINUE);
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()), LinkLifetimes.DEFAULTS, 4)) {
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port()), LinkLifetimes.DEFAULTS, 4)) {
             for (int i = 0; i < 40; i++) {
                 outbox.enqueue(TestMail.welcome("user" + i, "user" + i + "@example.com"));
             }

@@ -27,14 +27,14 @@ class PickupDirectoryMailSenderContractTest extends MailSenderContract {
     @TempDir
     Path directory;
 
-    private SimpleJavaMailSender sender;
+    private MimeMailSender sender;
     private final List<DeliveredMail> deliveries = new ArrayList<>();
     private final Set<Object> filesSeen = new HashSet<>();
 
     @Override
     protected MailSender sender() {
         if (sender == null) {
-            sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory));
+            sender = new MimeMailSender(TestMail.pickupDirectory(directory));
         }
         return (queued, gate) -> {
             sender.send(queued, gate);

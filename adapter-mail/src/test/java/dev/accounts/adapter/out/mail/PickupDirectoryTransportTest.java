@@ -63,7 +63,7 @@ class PickupDirectoryTransportTest {
     void writesEachMessageAsOneEmlFileNamedAfterItsMessageIdWithHeadersTextAndHtml() throws Exception {
         QueuedMail queued = TestMail.queuedWelcome("alice", "alice@example.com");
 
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(directory))) {
             sender.send(queued, new CountingGate());
         }
 
@@ -86,7 +86,7 @@ class PickupDirectoryTransportTest {
         List<QueuedMail> queued = List.of(TestMail.queuedWelcome("alice", "alice@example.com"),
                 TestMail.queuedWelcome("bob", "bob@example.com"), TestMail.queuedWelcome("carol", "carol@example.com"));
 
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(directory))) {
             queued.forEach(mail -> sender.send(mail, new CountingGate()));
         }
 
@@ -99,7 +99,7 @@ class PickupDirectoryTransportTest {
         QueuedMail queued = TestMail.queuedWelcome("alice", "alice@example.com");
         List<String> namesAtEntry = new ArrayList<>();
 
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(directory))) {
             sender.send(queued, new CountingGate(() -> namesAtEntry.addAll(names(directory))));
         }
 
@@ -111,7 +111,7 @@ class PickupDirectoryTransportTest {
     void aGateThatRefusesLeavesNoFileBehind() throws Exception {
         MailDeliveryException refusal = MailDeliveryException.transientFailure("refused by the test", null);
 
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(directory))) {
             assertThat(catchThrowable(() -> sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), () -> {
                 throw refusal;
             }))).isSameAs(refusal);
@@ -125,7 +125,7 @@ class PickupDirectoryTransportTest {
         QueuedMail first = TestMail.queuedWelcome("alice", "alice@example.com");
         QueuedMail again = new QueuedMail(first.id(), first.mail(), 2);
 
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(directory))) {
             sender.send(first, new CountingGate());
             sender.send(again, new CountingGate());
         }
@@ -139,7 +139,7 @@ class PickupDirectoryTransportTest {
         QueuedMail queued = TestMail.queuedWelcome("alice", "alice@example.com");
         Files.writeString(directory.resolve(fileNameOf(queued)), "Subject: a stale copy\r\n\r\n");
 
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(directory))) {
             sender.send(queued, new CountingGate());
         }
 
@@ -154,7 +154,7 @@ class PickupDirectoryTransportTest {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
         QueuedMail queued = TestMail.queuedWelcome("alice", "alice@example.com");
 
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(directory))) {
             sender.send(queued, new CountingGate());
         }
 
@@ -170,7 +170,7 @@ class PickupDirectoryTransportTest {
         MailDeliveryException failure;
         List<String> lines;
         try (CapturedLogs logs = CapturedLogs.at(Level.TRACE, "dev.accounts");
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(gone))) {
+             MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(gone))) {
             Files.delete(gone);
             failure = catchThrowableOfType(MailDeliveryException.class, () -> sender.send(queued, new CountingGate()));
             lines = logs.lines();
@@ -185,7 +185,7 @@ class PickupDirectoryTransportTest {
     @Test
     void aDirectoryReplacedByAFileIsATransientFailure() throws Exception {
         Path pickup = Files.createDirectory(directory.resolve("pickup"));
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(pickup))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(pickup))) {
             Files.delete(pickup);
             Files.writeString(pickup, "not a directory");
 
@@ -201,7 +201,7 @@ class PickupDirectoryTransportTest {
     void aDirectoryMadeReadOnlyAfterStartIsATransientFailureAndLeavesNothingBehind() throws Exception {
         assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"), "POSIX permissions");
         Path pickup = Files.createDirectory(directory.resolve("pickup"));
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(pickup))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(pickup))) {
             Files.setPosixFilePermissions(pickup, PosixFilePermissions.fromString("r-xr-xr-x"));
             try {
                 // The superuser writes anyway; the test means something only where the permission holds.
@@ -224,7 +224,7 @@ class PickupDirectoryTransportTest {
         Path pickup = Files.createDirectory(directory.resolve("pickup"));
         MutableClock clock = MutableClock.startingAt("2026-01-01T00:00:00Z");
         InMemoryMailOutbox outbox = new InMemoryStore(clock).outbox();
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(pickup))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(pickup))) {
             MailDeliveryService delivery = new MailDeliveryService(outbox, sender,
                     new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), 5), clock, Duration.ofSeconds(30), 10,
                     new Random(7));
@@ -252,7 +252,7 @@ class PickupDirectoryTransportTest {
         String token = queued.mail().parameters().get(MailTemplate.TOKEN);
         List<String> lines;
         try (CapturedLogs logs = CapturedLogs.at(Level.TRACE, "dev.accounts");
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.pickupDirectory(directory))) {
+             MimeMailSender sender = new MimeMailSender(TestMail.pickupDirectory(directory))) {
             sender.send(queued, new CountingGate());
             lines = logs.lines();
         }

@@ -30,7 +30,7 @@ class PooledSmtpTransportTest {
     @Test
     void sendsMessagesOneAfterAnotherOverOneConnection() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.CONTINUE);
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()), LinkLifetimes.DEFAULTS, 4)) {
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port()), LinkLifetimes.DEFAULTS, 4)) {
             for (int i = 0; i < 5; i++) {
                 sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), new CountingGate());
             }
@@ -45,7 +45,7 @@ class PooledSmtpTransportTest {
         ExecutorService threads = Executors.newFixedThreadPool(3);
         // Connections are accepted, but no greeting ever comes: each send waits for its read time-out (10 s).
         try (SilentServer silent = new SilentServer();
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(silent.port(), Duration.ofSeconds(10)),
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(silent.port(), Duration.ofSeconds(10)),
                      LinkLifetimes.DEFAULTS, 3)) {
             List<Future<MailDeliveryException>> sends = IntStream.range(0, 3)
                     .mapToObj(i -> threads.submit(() -> catchThrowableOfType(MailDeliveryException.class,
@@ -100,7 +100,7 @@ class PooledSmtpTransportTest {
     @Test
     void aReusedConnectionStillTimesOutWhenTheServerStopsAnswering() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.FALL_SILENT);
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port(), Duration.ofMillis(300)),
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port(), Duration.ofMillis(300)),
                      LinkLifetimes.DEFAULTS, 2)) {
             sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), new CountingGate());
             long start = System.nanoTime();
@@ -120,7 +120,7 @@ class PooledSmtpTransportTest {
     @Test
     void closingTheSenderEndsItsOpenConnectionsWithQuit() throws IOException {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.CONTINUE)) {
-            try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(server.port()), LinkLifetimes.DEFAULTS, 2)) {
+            try (MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port()), LinkLifetimes.DEFAULTS, 2)) {
                 sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), new CountingGate());
                 assertThat(server.commands()).doesNotContain("QUIT");
             }

@@ -18,14 +18,14 @@ class SmtpMailSenderContractTest extends MailSenderContract {
     @RegisterExtension
     static final GreenMailExtension GREEN_MAIL = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
 
-    private SimpleJavaMailSender sender;
+    private MimeMailSender sender;
     private int sent;
 
     @Override
     protected MailSender sender() {
         if (sender == null) {
             // Made on first use: GreenMail starts (on a new port) before each test.
-            sender = new SimpleJavaMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()));
+            sender = new MimeMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()));
         }
         return (queued, gate) -> {
             sender.send(queued, gate);

@@ -46,7 +46,7 @@ class TokenMailDeliveryTest {
         DeliveryReport report;
         List<String> logLines;
         try (CapturedLogs logs = CapturedLogs.at(Level.DEBUG, "dev.accounts", "org.simplejavamail");
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
             report = new MailDeliveryService(outbox, sender, new RetryPolicy(Duration.ofSeconds(1), Duration.ofMinutes(1), 3),
                     Clock.systemUTC(), Duration.ofSeconds(30), 10, new Random(7)).deliverDueMail();
             logLines = logs.lines();

@@ -12,12 +12,13 @@ import dev.accounts.application.port.out.QueuedMail;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-class SimpleJavaMailSenderTest {
+class MimeMailSenderTest {
 
     private static final String SENTENCE = "Hi alice! You have successfully signed up to Accounts.";
 
@@ -28,7 +29,7 @@ class SimpleJavaMailSenderTest {
     void deliversAWelcomeMailWithTextAndHtmlAndAMessageIdFromTheOutboxId() throws Exception {
         QueuedMail queued = TestMail.queuedWelcome("alice", "alice@example.com");
 
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
             sender.send(queued, new CountingGate());
         }
 
@@ -45,13 +46,30 @@ class SimpleJavaMailSenderTest {
         assertThat(ReceivedMail.partText(received, "text/html")).hasValueSatisfying(html -> assertThat(html).contains(SENTENCE));
     }
 
+    /** Mail readers show the last alternative they can display, so the HTML comes second. */
+    @Test
+    void sendsTextThenHtmlAsAlternativesInUtf8WithADate() throws Exception {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
+            sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), new CountingGate());
+        }
+
+        assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage received = GREEN_MAIL.getReceivedMessages()[0];
+        assertThat(received.getContentType()).startsWith("multipart/alternative");
+        assertThat(received.getSentDate()).isNotNull();
+        MimeMultipart alternatives = (MimeMultipart) received.getContent();
+        assertThat(alternatives.getCount()).isEqualTo(2);
+        assertThat(alternatives.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
+        assertThat(alternatives.getBodyPart(1).getContentType()).startsWith("text/html").containsIgnoringCase("charset=UTF-8");
+    }
+
     @Test
     void keepsTheSameMessageIdOnEveryAttempt() throws Exception {
         UUID outboxId = UUID.randomUUID();
         QueuedMail first = new QueuedMail(outboxId, TestMail.welcome("alice", "alice@example.com"), 1);
         QueuedMail second = new QueuedMail(outboxId, first.mail(), 2);
 
-        try (SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
             sender.send(first, new CountingGate());
             sender.send(second, new CountingGate());
         }
@@ -67,7 +85,7 @@ class SimpleJavaMailSenderTest {
         String token = queued.mail().parameters().get(MailTemplate.TOKEN);
         List<String> lines;
         try (CapturedLogs logs = CapturedLogs.at(Level.DEBUG, "dev.accounts", "org.simplejavamail");
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(MailSettings.loggingOnly(TestMail.FROM, TestMail.PUBLIC_URL))) {
+             MimeMailSender sender = new MimeMailSender(MailSettings.loggingOnly(TestMail.FROM, TestMail.PUBLIC_URL))) {
             sender.send(queued, new CountingGate());
             lines = logs.lines();
         }
@@ -86,7 +104,7 @@ class SimpleJavaMailSenderTest {
         String token = queued.mail().parameters().get(MailTemplate.TOKEN);
         List<String> lines;
         try (CapturedLogs logs = CapturedLogs.at(Level.TRACE, "dev.accounts", "org.simplejavamail");
-             SimpleJavaMailSender sender = new SimpleJavaMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
             sender.send(queued, new CountingGate());
             lines = logs.lines();
         }
@@ -101,6 +119,6 @@ class SimpleJavaMailSenderTest {
     void refusesToStartWithASenderThatValidationWouldReject() {
         MailSettings settings = MailSettings.loggingOnly("Accounts <no-reply@[192.0.2.1]>", TestMail.PUBLIC_URL);
 
-        assertThatThrownBy(() -> new SimpleJavaMailSender(settings)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MimeMailSender(settings)).isInstanceOf(IllegalArgumentException.class);
     }
 }
