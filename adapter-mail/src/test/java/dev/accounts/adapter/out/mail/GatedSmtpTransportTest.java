@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import dev.accounts.adapter.out.mail.ScriptedSmtpServer.AfterMessage;
 import dev.accounts.application.fixtures.CountingGate;
@@ -95,7 +96,10 @@ class GatedSmtpTransportTest {
 
     @Test
     void overSmtpsSpeaksTlsAndEntersTheGateBeforeTheServerHasTheMessage() throws Exception {
-        GreenMail smtps = new GreenMail(ServerSetupTest.SMTPS.dynamicPort());
+        ServerSetup setup = ServerSetupTest.SMTPS.dynamicPort();
+        // Its TLS set-up takes longer than the default 2 s to start on a busy 2-core machine (a CI run failed on it).
+        setup.setServerStartupTimeout(15_000);
+        GreenMail smtps = new GreenMail(setup);
         smtps.start();
         try {
             Session session = SmtpSession.open(new MailSettings("127.0.0.1", smtps.getSmtps().getPort(), null, null,
