@@ -8,7 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The last step of sending in logging-only mode: the message was rendered, validated and turned
+ * The last step of sending in logging-only mode: the message was rendered and turned
  * into MIME like any other, and is now logged by its Message-ID and subject instead of sent.
  *
  * <p>Used instead of simple-java-mail's own logging-only mode, which logs the whole message at INFO: bodies
