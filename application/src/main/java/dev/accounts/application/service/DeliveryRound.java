@@ -67,7 +67,7 @@ final class DeliveryRound {
         }
     }
 
-    DeliveryReport report() {
-        return new DeliveryReport(sent.get(), retried.get(), dead.get());
+    DeliveryReport report(boolean fullBatch) {
+        return new DeliveryReport(sent.get(), retried.get(), dead.get(), fullBatch);
     }
 }

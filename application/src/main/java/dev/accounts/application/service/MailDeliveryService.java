@@ -113,7 +113,7 @@ public final class MailDeliveryService implements DeliverMailUseCase {
             throw rethrown(failure);
         }
         round.notStarted().forEach(mail -> round.count(failed(mail, NOT_STARTED, false)));
-        return round.report();
+        return round.report(claimed.size() == batchSize);
     }
 
     private List<CompletableFuture<Void>> startOtherLanes(DeliveryRound round, int count) {

@@ -143,6 +143,16 @@ class MailDeliveryServiceTest {
     }
 
     @Test
+    void saysWhetherTheRoundClaimedAFullBatchSoThatMoreMayBeDue() {
+        for (int i = 0; i < 13; i++) {
+            outbox.enqueue(welcome("user" + i));
+        }
+
+        assertThat(service.deliverDueMail()).isEqualTo(new DeliveryReport(10, 0, 0, true));
+        assertThat(service.deliverDueMail()).isEqualTo(new DeliveryReport(3, 0, 0, false));
+    }
+
+    @Test
     @Timeout(value = 30, threadMode = SEPARATE_THREAD)
     void sendsABatchInParallelUpToTheBoundAndRecordsEveryOutcomeBeforeReturning() {
         for (int i = 0; i < 12; i++) {
@@ -152,7 +162,7 @@ class MailDeliveryServiceTest {
 
         DeliveryReport report = parallel(outbox, meter, 12).deliverDueMail();
 
-        assertThat(report).isEqualTo(new DeliveryReport(12, 0, 0));
+        assertThat(report).isEqualTo(new DeliveryReport(12, 0, 0, true));
         assertThat(meter.mostAtOnce()).isEqualTo(4);
         assertThat(meter.threads()).hasSize(4);
         assertThat(outbox.entries()).extracting(Entry::status).containsOnly(Status.SENT);
@@ -210,7 +220,7 @@ class MailDeliveryServiceTest {
             assertThat(round).isNotDone();
             release.countDown();
 
-            assertThat(round.get(10, TimeUnit.SECONDS)).isEqualTo(new DeliveryReport(4, 0, 0));
+            assertThat(round.get(10, TimeUnit.SECONDS)).isEqualTo(new DeliveryReport(4, 0, 0, true));
             assertThat(outbox.entries()).extracting(Entry::status).containsOnly(Status.SENT);
         } finally {
             release.countDown();
@@ -284,7 +294,7 @@ class MailDeliveryServiceTest {
 
         DeliveryReport report = parallel(window.watching(outbox), sender, 12).deliverDueMail();
 
-        assertThat(report).isEqualTo(new DeliveryReport(11, 1, 0));
+        assertThat(report).isEqualTo(new DeliveryReport(11, 1, 0, true));
         assertThat(window.mostInside()).isOne();
         assertThat(window.entries()).isEqualTo(12);
         assertThat(outbox.entries()).filteredOn(entry -> entry.status() == Status.SENT).hasSize(11);
@@ -308,7 +318,7 @@ class MailDeliveryServiceTest {
 
         DeliveryReport report = parallel(window.watching(outbox), sender, 12).deliverDueMail();
 
-        assertThat(report).isEqualTo(new DeliveryReport(6, 6, 0));
+        assertThat(report).isEqualTo(new DeliveryReport(6, 6, 0, true));
         assertThat(window.entries()).isEqualTo(6);
         assertThat(window.mostInside()).isOne();
     }
@@ -323,9 +333,9 @@ class MailDeliveryServiceTest {
 
         assertThatThrownBy(delivery::deliverDueMail).isInstanceOf(StoreUnavailableException.class);
         // A gate left closed would hold the next send forever.
-        assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(1, 0, 0));
+        assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(1, 0, 0, true));
         clock.advance(LEASE.plusSeconds(1));
-        assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(1, 0, 0));
+        assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(1, 0, 0, true));
 
         assertThat(sender.sent).extracting(q -> q.mail().parameters().get("username")).containsExactly("alice", "bob", "alice");
         assertThat(outbox.entries()).extracting(Entry::status).containsOnly(Status.SENT);

@@ -10,10 +10,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The background thread that drains the outbox: it runs delivery rounds back to back while they find mail,
- * sleeps {@code pollInterval} when nothing was due, and backs off (doubling, up to 30 s) while rounds fail, for
- * example while the database is down. {@link #wakeUp()} ends a sleep early, so mail queued by a request goes
- * out at once instead of at the next poll.
+ * The background thread that drains the outbox: it runs delivery rounds back to back while they claim full
+ * batches, sleeps {@code pollInterval} after a round that claimed less (everything due was in it), and backs off
+ * (doubling, up to 30 s) while rounds fail, for example while the database is down. {@link #wakeUp()} ends a sleep
+ * early, or skips the next one when it comes during a round, so mail queued by a request goes out at once instead
+ * of at the next poll. Under a stream of registrations the worker wakes for each welcome mail; stopping after a
+ * round that was not full spares each of them a claim that would find nothing.
  *
  * <p>{@link #close()} never interrupts a round: a round interrupted between sending and recording could send
  * its messages twice. It ends a sleep and waits for the round in flight.
@@ -108,7 +110,7 @@ public final class MailOutboxWorker implements AutoCloseable {
                     LOG.info("mail outbox worker recovered");
                     failureBackoff = null;
                 }
-                pause = report.attempted() > 0 ? Duration.ZERO : pollInterval;
+                pause = report.fullBatch() ? Duration.ZERO : pollInterval;
             } catch (RuntimeException e) {
                 failureBackoff = min(failureBackoff == null ? pollInterval : failureBackoff.multipliedBy(2), MAX_FAILURE_BACKOFF);
                 // One line per failed round; the stack trace only on request, since the cause repeats until fixed.

@@ -23,6 +23,7 @@ class MailOutboxWorkerTest {
 
     private static final DeliveryReport NOTHING_DUE = new DeliveryReport(0, 0, 0);
     private static final DeliveryReport ONE_SENT = new DeliveryReport(1, 0, 0);
+    private static final DeliveryReport FULL_BATCH_SENT = new DeliveryReport(64, 0, 0, true);
     private static final Duration LONG_POLL = Duration.ofSeconds(30);
 
     /** A use case that counts its rounds and answers each with what {@code answer} says. */
@@ -46,8 +47,8 @@ class MailOutboxWorkerTest {
     }
 
     @Test
-    void runsTheNextRoundAtOnceWhileRoundsFindMail() {
-        CountingRounds delivery = new CountingRounds(round -> round <= 5 ? ONE_SENT : NOTHING_DUE);
+    void runsTheNextRoundAtOnceWhileRoundsClaimFullBatches() {
+        CountingRounds delivery = new CountingRounds(round -> round <= 5 ? FULL_BATCH_SENT : NOTHING_DUE);
 
         try (MailOutboxWorker worker = new MailOutboxWorker(delivery, LONG_POLL)) {
             worker.start();
@@ -55,6 +56,50 @@ class MailOutboxWorkerTest {
             Eventually.within(Duration.ofSeconds(5), "six rounds without waiting for the poll", () -> delivery.rounds() >= 6);
         }
         assertThat(delivery.rounds()).isEqualTo(6);
+    }
+
+    @Test
+    void sleepsAfterARoundThatClaimedLessThanAFullBatch() throws InterruptedException {
+        CountingRounds delivery = new CountingRounds(round -> ONE_SENT);
+
+        try (MailOutboxWorker worker = new MailOutboxWorker(delivery, LONG_POLL)) {
+            worker.start();
+            Eventually.within(Duration.ofSeconds(5), "the first round", () -> delivery.rounds() == 1);
+
+            Thread.sleep(200);
+            assertThat(delivery.rounds()).as("everything due was in that round: no claim to find nothing").isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aWakeUpDuringARoundSkipsTheSleepAfterIt() {
+        CountDownLatch firstRoundRunning = new CountDownLatch(1);
+        CountDownLatch wokenUp = new CountDownLatch(1);
+        CountingRounds delivery = new CountingRounds(round -> {
+            if (round == 1) {
+                firstRoundRunning.countDown();
+                await(wokenUp);
+            }
+            return ONE_SENT;
+        });
+
+        try (MailOutboxWorker worker = new MailOutboxWorker(delivery, LONG_POLL)) {
+            worker.start();
+            await(firstRoundRunning);
+            worker.wakeUp();
+            wokenUp.countDown();
+
+            Eventually.within(Duration.ofSeconds(2), "a second round for the mail queued meanwhile", () -> delivery.rounds() == 2);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            assertThat(latch.await(5, TimeUnit.SECONDS)).isTrue();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
     }
 
     @Test

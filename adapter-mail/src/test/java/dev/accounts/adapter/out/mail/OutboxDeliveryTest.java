@@ -109,8 +109,8 @@ class OutboxDeliveryTest {
             MailDeliveryService delivery = new MailDeliveryService(outbox, sender, FAST_RETRIES, Clock.systemUTC(),
                     Duration.ofSeconds(30), 20, new Random(7), lanes, 4);
 
-            assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(20, 0, 0));
-            assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(20, 0, 0));
+            assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(20, 0, 0, true));
+            assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(20, 0, 0, true));
             assertThat(delivery.deliverDueMail().attempted()).isZero();
 
             assertThat(outbox.entries()).extracting(Entry::status).containsOnly(Status.SENT);

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.LongAdder;
@@ -26,6 +27,11 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>A read of PostgreSQL that a change overtakes must not put back what the change dropped: every drop advances
  * {@link #drops}, and an entry read before a drop is not kept.
+ *
+ * <p>Entries are also indexed by user ({@link #byUser}), because every registration and every profile or account
+ * change drops one user's entries, here at commit and again on the notification: walking all of a full cache for
+ * each (up to {@link #CAPACITY} entries) was a tenth of the service's non-hash CPU per registration in a flight
+ * recording. The index may name a digest whose entry is gone; it never misses one that is kept.
  */
 public final class CachingSessionStore implements SessionStore, SessionChangeFeed.Subscriber, UserChanges {
 
@@ -43,6 +49,7 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
     private final long maxAgeNanos;
     private final int capacity;
     private final ConcurrentHashMap<TokenDigest, Entry> entries = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<UserId, Set<TokenDigest>> byUser = new ConcurrentHashMap<>();
     private final AtomicLong drops = new AtomicLong();
     private final AtomicLong lastSweep = new AtomicLong(System.nanoTime() - SWEEP_INTERVAL.toNanos());
     private final LongAdder served = new LongAdder();
@@ -51,8 +58,8 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
 
     private record Entry(SignedInSession signedIn, long readAtNanos) {
 
-        boolean belongsTo(UserId user) {
-            return signedIn.user().id().equals(user);
+        UserId user() {
+            return signedIn.user().id();
         }
 
         Entry usedAt(Instant when) {
@@ -92,10 +99,27 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
             return;
         }
         entries.put(digest, entry);
-        // A drop between the check above and the put may have missed this entry: take it out again.
-        if (drops.get() != dropsBefore) {
-            entries.remove(digest, entry);
+        index(entry.user(), digest);
+        // A drop between the check above and the indexing may have missed this entry: take it out again.
+        if (drops.get() != dropsBefore && entries.remove(digest, entry)) {
+            unindex(entry.user(), digest);
         }
+    }
+
+    /** Per user, atomically: a set emptied by {@link #unindex} is removed in the same step, never added to after. */
+    private void index(UserId user, TokenDigest digest) {
+        byUser.compute(user, (key, digests) -> {
+            Set<TokenDigest> kept = digests == null ? ConcurrentHashMap.newKeySet() : digests;
+            kept.add(digest);
+            return kept;
+        });
+    }
+
+    private void unindex(UserId user, TokenDigest digest) {
+        byUser.computeIfPresent(user, (key, digests) -> {
+            digests.remove(digest);
+            return digests.isEmpty() ? null : digests;
+        });
     }
 
     private boolean isFresh(Entry entry, long now) {
@@ -113,7 +137,11 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
         long now = System.nanoTime();
         long last = lastSweep.get();
         if (now - last >= SWEEP_INTERVAL.toNanos() && lastSweep.compareAndSet(last, now)) {
-            entries.values().removeIf(entry -> !isFresh(entry, now));
+            entries.forEach((kept, entry) -> {
+                if (!isFresh(entry, now) && entries.remove(kept, entry)) {
+                    unindex(entry.user(), kept);
+                }
+            });
         }
         return entries.size() < capacity;
     }
@@ -165,13 +193,17 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
     @Override
     public void changed(UserId user) {
         drops.incrementAndGet();
-        entries.values().removeIf(entry -> entry.belongsTo(user));
+        Set<TokenDigest> digests = byUser.remove(user);
+        if (digests != null) {
+            digests.forEach(entries::remove);
+        }
     }
 
     @Override
     public void changedAll() {
         drops.incrementAndGet();
         entries.clear();
+        byUser.clear();
     }
 
     @Override
@@ -182,7 +214,10 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
 
     private void drop(TokenDigest digest) {
         drops.incrementAndGet();
-        entries.remove(digest);
+        Entry dropped = entries.remove(digest);
+        if (dropped != null) {
+            unindex(dropped.user(), digest);
+        }
     }
 
     /** Whether sessions are served from memory: only while the feed hears. */

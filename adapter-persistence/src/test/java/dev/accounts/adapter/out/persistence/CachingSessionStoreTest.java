@@ -209,6 +209,39 @@ class CachingSessionStoreTest {
     }
 
     @Test
+    void aChangeToOneUserDropsEveryOneOfTheirSessionsAndNoOneElses() {
+        User alice = aUser();
+        User bob = aUser();
+        Session aliceAtHome = aSessionOf(alice);
+        Session aliceAtWork = aSessionOf(alice);
+        Session bobs = aSessionOf(bob);
+        for (Session session : new Session[] {aliceAtHome, aliceAtWork, bobs}) {
+            cache.findSignedIn(session.digest());
+        }
+
+        cache.changed(alice.id());
+        for (Session session : new Session[] {aliceAtHome, aliceAtWork, bobs}) {
+            cache.findSignedIn(session.digest());
+        }
+
+        assertThat(reads.count()).as("three first reads, then Alice's two again").isEqualTo(5);
+    }
+
+    @Test
+    void aSessionReadAgainAfterBeingDroppedIsDroppedByTheNextChangeToItsUser() {
+        User user = aUser();
+        Session session = aSessionOf(user);
+        cache.findSignedIn(session.digest());
+        cache.changed(user.id());
+        cache.findSignedIn(session.digest());
+
+        cache.changed(user.id());
+        cache.findSignedIn(session.digest());
+
+        assertThat(reads.count()).isEqualTo(3);
+    }
+
+    @Test
     void readsPostgresqlAgainOnceAnEntryIsOlderThanItsMaximumAge() throws InterruptedException {
         CachingSessionStore shortLived = new CachingSessionStore(reads, Duration.ofMillis(50), CachingSessionStore.CAPACITY);
         try (SessionChangeFeed shortLivedFeed = hearing(database, shortLived)) {
