@@ -115,9 +115,15 @@ public final class CachingSessionStore implements SessionStore, SessionChangeFee
         });
     }
 
+    /**
+     * Only while no entry holds the digest: a read may have kept it again since it was removed (a sweep does not
+     * count as a drop), and the index must not lose it, or a later change of the user would leave it served.
+     */
     private void unindex(UserId user, TokenDigest digest) {
         byUser.computeIfPresent(user, (key, digests) -> {
-            digests.remove(digest);
+            if (!entries.containsKey(digest)) {
+                digests.remove(digest);
+            }
             return digests.isEmpty() ? null : digests;
         });
     }

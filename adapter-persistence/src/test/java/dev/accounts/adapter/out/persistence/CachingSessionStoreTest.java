@@ -276,6 +276,10 @@ class CachingSessionStoreTest {
             small.findSignedIn(third.digest());
 
             assertThat(reads.count()).as("the stale two swept out, the third kept").isEqualTo(5);
+
+            small.changed(user.id());
+            small.findSignedIn(third.digest());
+            assertThat(reads.count()).as("the sweep left the third findable by its user").isEqualTo(6);
         }
     }
 
