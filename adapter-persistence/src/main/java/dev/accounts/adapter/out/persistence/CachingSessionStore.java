@@ -30,8 +30,8 @@ import java.util.concurrent.atomic.LongAdder;
  *
  * <p>Entries are also indexed by user ({@link #byUser}), because every registration and every profile or account
  * change drops one user's entries, here at commit and again on the notification: walking all of a full cache for
- * each (up to {@link #CAPACITY} entries) was a tenth of the service's non-hash CPU per registration in a flight
- * recording. The index may name a digest whose entry is gone; it never misses one that is kept.
+ * each (up to {@link #CAPACITY} entries) was a tenth of the service's Java samples outside the hasher threads in a
+ * flight recording of registrations. The index may name a digest whose entry is gone; it never misses one that is kept.
  */
 public final class CachingSessionStore implements SessionStore, SessionChangeFeed.Subscriber, UserChanges {
 
