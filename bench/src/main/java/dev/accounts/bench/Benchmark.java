@@ -36,6 +36,11 @@ public final class Benchmark {
     private static final Duration JIT_ROUND_PER_WORKLOAD = Duration.ofSeconds(3);
     /** A JIT counts as settled once its compiler threads use less than this share of one core over a round. */
     static final double SETTLED_JIT_SHARE = 0.03;
+    /** How long one workload runs between two looks at its JIT, before it is measured; and how often, at most. */
+    private static final Duration WORKLOAD_JIT_ROUND = Duration.ofSeconds(10);
+    private static final int WORKLOAD_JIT_ROUNDS = 15;
+    /** Requests of one workload before it is measured: what HotSpot's C2 needs, with a margin (see settleJitOn). */
+    private static final int STEADY_REQUESTS = 6_000;
     private static final int COMPARISON_TURNS = 4;
     /** The client count of the issue's {@code /me} target and of the memory target. */
     private static final int MANY_CLIENTS = 64;
@@ -151,7 +156,8 @@ public final class Benchmark {
                 for (int w = 0; w < workloadsInOrder(baseline.workloads()).size(); w++) {
                     List<Workload> workloads = new ArrayList<>();
                     for (Side side : sides) {
-                        workloads.add(warmedUp(side.generator(), workloadsInOrder(side.workloads()).get(w), side.outbox()));
+                        workloads.add(warmedUp(side.generator(), side.cpu(), workloadsInOrder(side.workloads()).get(w),
+                                side.outbox()));
                     }
                     if (!settings.runs(workloads.getFirst().name())) {
                         continue;
@@ -292,7 +298,7 @@ public final class Benchmark {
         settleJit(List.of(new Side("", service, generator, cpu, workloads, outbox)));
         List<LoadResult> load = new ArrayList<>();
         for (Supplier<Workload> supplier : workloadsInOrder(workloads)) {
-            Workload workload = warmedUp(generator, supplier, outbox);
+            Workload workload = warmedUp(generator, cpu, supplier, outbox);
             if (!settings.runs(workload.name())) {
                 continue;
             }
@@ -375,16 +381,53 @@ public final class Benchmark {
      * (thousands of audit rows for PostgreSQL to vacuum and checkpoint, garbage for the collector) would otherwise
      * land in the measured window of the next. The order matters: logins need the users the registrations made,
      * {@code /me} the sessions the logins made.
+     *
+     * <p>The warm-up goes on in rounds of {@link #WORKLOAD_JIT_ROUND} until the workload has run
+     * {@value #STEADY_REQUESTS} times and its JIT has gone quiet, for {@value #WORKLOAD_JIT_ROUNDS} rounds at most. HotSpot compiles a method with C2
+     * once it has been called about 5,000 times ({@code Tier4InvocationThreshold}), and much of a registration's code
+     * (its transaction, its welcome mail) runs once per registration: at 60 a second that takes well over a minute,
+     * more than the warm-up of all workloads together gave them. Measured before this: the registration path's C2
+     * compiles landed in the measured window (up to 3.7 ms of compiling per registration), and code still in C1
+     * cost 2.3–2.7 ms of service CPU per registration beside the hash and the JIT, against 1.9 ms after 200 s of
+     * registrations.
      */
-    private Workload warmedUp(LoadGenerator generator, Supplier<Workload> supplier, OutboxBacklog outbox)
+    private Workload warmedUp(LoadGenerator generator, CpuMeter cpu, Supplier<Workload> supplier, OutboxBacklog outbox)
             throws Exception {
         // The mail the previous workload queued is sent first: its sending is that workload's cost, not this one's.
         outbox.awaitOtherMailSent(Duration.ofMinutes(2));
         Workload workload = supplier.get();
         log("Warming up %s (%d s at concurrency %d)", workload.name(), settings.serviceWarmUp().toSeconds(),
                 settings.twicePerCore());
-        generator.run(workload, settings.twicePerCore(), Duration.ZERO, settings.serviceWarmUp(), LoadGenerator.Window.NONE);
+        WarmUpRound round = warmUpRound(generator, cpu, workload, settings.serviceWarmUp());
+        long requests = round.requests();
+        for (int more = 0; !(requests >= STEADY_REQUESTS && round.jitSettled()); more++) {
+            if (more == WORKLOAD_JIT_ROUNDS) {
+                log("  The JIT may still compile for %s; measuring anyway", workload.name());
+                break;
+            }
+            round = warmUpRound(generator, cpu, workload, WORKLOAD_JIT_ROUND);
+            requests += round.requests();
+            log("  %s: %,d requests so far; JIT compiler threads %.1f %% of one core over the last %d s",
+                    workload.name(), requests, round.jitShare() * 100, WORKLOAD_JIT_ROUND.toSeconds());
+        }
         return workload;
+    }
+
+    /** One stretch of unmeasured load, with the share of one core the JIT's compiler threads used over it. */
+    private WarmUpRound warmUpRound(LoadGenerator generator, CpuMeter cpu, Workload workload, Duration length)
+            throws InterruptedException {
+        CpuMeter.Sample before = cpu.sample();
+        long started = System.nanoTime();
+        LoadResult run = generator.run(workload, settings.twicePerCore(), Duration.ZERO, length, LoadGenerator.Window.NONE);
+        double jitShare = cpu.sample().minus(before).jitMillis() / ((System.nanoTime() - started) / 1e6);
+        return new WarmUpRound(run.ok() + run.unexpected(), jitShare);
+    }
+
+    /** A negative JIT share: a compiler thread ended (HotSpot stops idle ones) and took its time along. */
+    private record WarmUpRound(long requests, double jitShare) {
+        boolean jitSettled() {
+            return jitShare >= 0 && jitShare < SETTLED_JIT_SHARE;
+        }
     }
 
     private static List<Supplier<Workload>> workloadsInOrder(AccountWorkloads workloads) {
@@ -405,10 +448,11 @@ public final class Benchmark {
         if (recorder != null) {
             log("  recorded %s", recorder.stop(workload.name() + "-c" + concurrency + "-" + (++recordings)));
         }
-        log("  %s%-9s c=%-3d %9.1f/s  p50 %8.2f ms  p99 %8.2f ms  cpu/request: jvm %.2f ms (jit %.2f, hash %.2f), pg %.2f ms%s",
+        log("  %s%-9s c=%-3d %9.1f/s  p50 %8.2f ms  p99 %8.2f ms  cpu/request: jvm %.2f ms (jit %.2f, hash %.2f), "
+                        + "pg %.2f ms, bench %.2f ms, machine %.2f ms%s",
                 label, result.workload(), concurrency, result.perSecond(), result.p50Millis(), result.p99Millis(),
                 result.jvmCpuMsPerRequest(), result.jitCpuMsPerRequest(), result.hashCpuMsPerRequest(),
-                result.pgCpuMsPerRequest(),
+                result.pgCpuMsPerRequest(), result.benchCpuMsPerRequest(), result.machineCpuMsPerRequest(),
                 result.unexpected() == 0 ? "" : "  (" + result.unexpected() + " unexpected, first: " + result.firstProblem() + ")");
         return result;
     }

@@ -12,7 +12,8 @@ import java.util.stream.Stream;
 
 /**
  * CPU time used by the service: its JVM, and its PostgreSQL (every process descended from the JVM), read from
- * {@code /proc/<pid>/stat}. Divided by the requests of a run it gives the CPU one request costs, which is what
+ * {@code /proc/<pid>/stat}; beside it, what this process (the load generator and the SMTP sink) and the whole machine
+ * used, so that every millisecond a request costs the machine is accounted for. Divided by the requests of a run it gives the CPU one request costs, which is what
  * decides throughput on a machine whose two cores are shared with the load generator. The JVM's figure includes its
  * JIT compiler threads, which are also given on their own: while the JIT still compiles, its CPU is taken from the
  * requests, and a figure that includes it says little about the service's steady state. So are the password hasher's
@@ -40,10 +41,12 @@ final class CpuMeter {
      * Threads come and go (an idle hasher thread ends after 30 s, HotSpot starts and stops compiler threads as it
      * needs them), so their part of a window is summed thread by thread, over those alive at its end.
      */
-    record Sample(double jvmMillis, double postgresMillis, Map<Long, Long> compilerTicks, Map<Long, Long> hasherTicks) {
+    record Sample(double jvmMillis, double postgresMillis, Map<Long, Long> compilerTicks, Map<Long, Long> hasherTicks,
+                  double benchMillis, double machineMillis) {
         Used minus(Sample earlier) {
             return new Used(jvmMillis - earlier.jvmMillis, postgresMillis - earlier.postgresMillis,
-                    millisSince(compilerTicks, earlier.compilerTicks), millisSince(hasherTicks, earlier.hasherTicks));
+                    millisSince(compilerTicks, earlier.compilerTicks), millisSince(hasherTicks, earlier.hasherTicks),
+                    benchMillis - earlier.benchMillis, machineMillis - earlier.machineMillis);
         }
 
         private static double millisSince(Map<Long, Long> now, Map<Long, Long> earlier) {
@@ -56,10 +59,14 @@ final class CpuMeter {
     /**
      * CPU used in a window.
      *
-     * @param jitMillis  the part of {@code jvmMillis} that the JIT compiler threads used
-     * @param hashMillis the part of {@code jvmMillis} that the password hasher's threads used
+     * @param jitMillis     the part of {@code jvmMillis} that the JIT compiler threads used
+     * @param hashMillis    the part of {@code jvmMillis} that the password hasher's threads used
+     * @param benchMillis   what this process used: the load generator, and the SMTP sink that takes the service's mail
+     * @param machineMillis what all cores were busy for, every process and the kernel's own work included; the rest
+     *                      of the time they were idle, waiting for I/O or taken by the hypervisor (steal)
      */
-    record Used(double jvmMillis, double postgresMillis, double jitMillis, double hashMillis) {
+    record Used(double jvmMillis, double postgresMillis, double jitMillis, double hashMillis, double benchMillis,
+                double machineMillis) {
     }
 
     Sample sample() {
@@ -77,13 +84,40 @@ final class CpuMeter {
                 }
             });
         } catch (IOException e) {
-            return new Sample(0, 0, Map.of(), Map.of());
+            return new Sample(0, 0, Map.of(), Map.of(), 0, 0);
         }
         Map<Long, String> threads = threadStats();
         Set<Long> descendants = descendants(parents);
         long postgres = descendants.stream().mapToLong(pid -> ticks.getOrDefault(pid, 0L)).sum();
         return new Sample(ticks.getOrDefault(servicePid, 0L) * MILLIS_PER_TICK, postgres * MILLIS_PER_TICK,
-                threadTicks(threads, COMPILER_THREADS), threadTicks(threads, HASHER_THREADS));
+                threadTicks(threads, COMPILER_THREADS), threadTicks(threads, HASHER_THREADS),
+                ticks.getOrDefault(ProcessHandle.current().pid(), 0L) * MILLIS_PER_TICK, machineBusyMillis());
+    }
+
+    /**
+     * All cores' busy time from {@code /proc/stat}: user, nice, system, irq and softirq. Idle, iowait and steal are
+     * left out, and guest, which user already counts.
+     */
+    static double machineBusyMillis() {
+        try {
+            String cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst();
+            return busyTicks(cpu) * MILLIS_PER_TICK;
+        } catch (IOException | RuntimeException e) {
+            return 0;
+        }
+    }
+
+    /** The busy ticks of the all-cores line of {@code /proc/stat} ({@code cpu  user nice system idle iowait irq softirq steal ...}). */
+    static long busyTicks(String allCoresLine) {
+        String[] field = allCoresLine.trim().split("\\s+");
+        if (!field[0].equals("cpu")) {
+            throw new IllegalArgumentException("not the all-cores line of /proc/stat: " + field[0]);
+        }
+        long busy = 0;
+        for (int i : new int[] {1, 2, 3, 6, 7}) {
+            busy += Long.parseLong(field[i]);
+        }
+        return busy;
     }
 
     /** The stat line of each of the service's threads, by thread id: read once, for every group of threads. */

@@ -121,7 +121,7 @@ final class LoadGenerator {
         double seconds = window.toNanos() / 1e9;
         return new LoadResult(workload.name(), concurrency, seconds, all.length, unexpected.get(), all.length / seconds,
                 millis(percentile(all, 0.50)), millis(percentile(all, 0.99)),
-                millis(all.length == 0 ? 0 : all[all.length - 1]), 0, 0, 0, 0, firstProblem.get());
+                millis(all.length == 0 ? 0 : all[all.length - 1]), 0, 0, 0, 0, 0, 0, firstProblem.get());
     }
 
     private static void sleepUntil(long nanoTime) throws InterruptedException {

@@ -9,17 +9,20 @@ package dev.accounts.bench;
  * @param pgCpuMsPerRequest   the same for its PostgreSQL processes
  * @param jitCpuMsPerRequest  the part of {@code jvmCpuMsPerRequest} that the JIT compiler threads spent
  * @param hashCpuMsPerRequest the part of {@code jvmCpuMsPerRequest} that the password hasher's threads spent
+ * @param benchCpuMsPerRequest    what the benchmark's own process spent: the load generator, and the SMTP sink
+ * @param machineCpuMsPerRequest  what all cores were busy for, everything on the machine and the kernel included
  * @param firstProblem        the first unexpected answer, for the log (status and the start of its body)
  */
 record LoadResult(String workload, int concurrency, double seconds, long ok, long unexpected, double perSecond,
                   double p50Millis, double p99Millis, double maxMillis, double jvmCpuMsPerRequest,
                   double pgCpuMsPerRequest, double jitCpuMsPerRequest, double hashCpuMsPerRequest,
-                  String firstProblem) {
+                  double benchCpuMsPerRequest, double machineCpuMsPerRequest, String firstProblem) {
 
     LoadResult withCpu(CpuMeter.Used used) {
         long requests = Math.max(1, ok + unexpected);
         return new LoadResult(workload, concurrency, seconds, ok, unexpected, perSecond, p50Millis, p99Millis, maxMillis,
                 used.jvmMillis() / requests, used.postgresMillis() / requests, used.jitMillis() / requests,
-                used.hashMillis() / requests, firstProblem);
+                used.hashMillis() / requests, used.benchMillis() / requests, used.machineMillis() / requests,
+                firstProblem);
     }
 }

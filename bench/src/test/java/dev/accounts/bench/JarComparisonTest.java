@@ -25,6 +25,6 @@ class JarComparisonTest {
     }
 
     private static LoadResult run(String workload, int concurrency, double perSecond, double jvm, double pg) {
-        return new LoadResult(workload, concurrency, 10, (long) perSecond * 10, 0, perSecond, 1, 2, 3, jvm, pg, 0, 0, null);
+        return new LoadResult(workload, concurrency, 10, (long) perSecond * 10, 0, perSecond, 1, 2, 3, jvm, pg, 0, 0, 0, 0, null);
     }
 }

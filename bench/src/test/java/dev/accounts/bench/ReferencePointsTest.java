@@ -31,7 +31,7 @@ class ReferencePointsTest {
 
     @Test
     void requestsScaleByTheLargerOfTheHttpAndTheDatabaseRatio() {
-        LoadResult trivial = new LoadResult("trivial-json", 64, 10, 150_000, 0, 15_000, 1, 5, 9, 0.07, 0, 0, 0, "");
+        LoadResult trivial = new LoadResult("trivial-json", 64, 10, 150_000, 0, 15_000, 1, 5, 9, 0.07, 0, 0, 0, 0, 0, "");
         BenchReport.References references = new BenchReport.References(trivial, 20_000, 1_500);
 
         assertThat(references.trivialJsonRatio()).isEqualTo(1.0 / 3);
