@@ -66,6 +66,9 @@ final class ServiceProcess implements AutoCloseable {
         environment.put("ACCOUNTS_SMTP_TRANSPORT", "plain");
         environment.put("ACCOUNTS_MAIL_FROM", "Accounts <no-reply@bench.example.com>");
         Process process = builder.start();
+        // A benchmark stopped half-way (Ctrl-C, kill) would leave the service and its PostgreSQL running, and their
+        // memory and background work would then count in the next run. SIGTERM still runs shutdown hooks.
+        Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().unstarted(() -> stop(process)));
         CompletableFuture<Integer> ready = new CompletableFuture<>();
         Thread.ofPlatform().daemon().name("service-output").start(() -> copyOutput(process, log, ready));
         try {
@@ -148,9 +151,21 @@ final class ServiceProcess implements AutoCloseable {
     /** SIGTERM, as an operator would stop it; the service then stops its worker and PostgreSQL itself. */
     @Override
     public void close() throws InterruptedException {
+        stop(process);
+    }
+
+    private static void stop(Process process) {
+        if (!process.isAlive()) {
+            return;
+        }
         process.destroy();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
             process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 }
