@@ -278,6 +278,10 @@ public final class Benchmark {
         if (settings.runs("slow-smtp")) {
             slowSmtp(generator, cpu, workloads, sink);
         }
+        if (memory.peakRssKiB() > 0) {
+            log("Service JVM under the %d-client runs: peak VmRSS %.0f MiB; VmHWM over its life %.0f MiB", MANY_CLIENTS,
+                    memory.peakRssKiB() / 1024.0, memory.highWaterMarkKiB() / 1024.0);
+        }
         log("Focused run (BENCH_ONLY): figures above only, no report written");
     }
 

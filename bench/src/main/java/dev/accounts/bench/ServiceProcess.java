@@ -65,6 +65,8 @@ final class ServiceProcess implements AutoCloseable {
         environment.put("ACCOUNTS_SMTP_PORT", Integer.toString(smtpPort));
         environment.put("ACCOUNTS_SMTP_TRANSPORT", "plain");
         environment.put("ACCOUNTS_MAIL_FROM", "Accounts <no-reply@bench.example.com>");
+        // As run.sh, the image and the systemd unit start it, unless the benchmark was told otherwise.
+        environment.putIfAbsent("MALLOC_ARENA_MAX", "2");
         Process process = builder.start();
         // A benchmark stopped half-way (Ctrl-C, kill) would leave the service and its PostgreSQL running, and their
         // memory and background work would then count in the next run. SIGTERM still runs shutdown hooks.
