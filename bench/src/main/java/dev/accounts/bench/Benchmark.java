@@ -35,11 +35,11 @@ public final class Benchmark {
     private static final int WARM_UP_MAILS = 2_000;
     private static final Duration JIT_ROUND_PER_WORKLOAD = Duration.ofSeconds(3);
     /** A JIT counts as settled once its compiler threads use less than this share of one core over a round. */
-    static final double SETTLED_JIT_SHARE = 0.03;
-    /** How long one workload runs between two looks at its JIT, before it is measured; and how often, at most. */
-    private static final Duration WORKLOAD_JIT_ROUND = Duration.ofSeconds(10);
-    private static final int WORKLOAD_JIT_ROUNDS = 15;
-    /** Requests of one workload before it is measured: what HotSpot's C2 needs, with a margin (see settleJitOn). */
+    private static final double SETTLED_JIT_SHARE = 0.03;
+    /** How long one workload runs between two looks at its JIT before it is measured, and how often at most. */
+    private static final Duration WORKLOAD_WARM_UP_ROUND = Duration.ofSeconds(10);
+    private static final int WORKLOAD_WARM_UP_ROUNDS = 15;
+    /** Requests of one workload before it is measured: what HotSpot's C2 needs, with a margin (see warmedUp). */
     private static final int STEADY_REQUESTS = 6_000;
     private static final int COMPARISON_TURNS = 4;
     /** The client count of the issue's {@code /me} target and of the memory target. */
@@ -354,8 +354,7 @@ public final class Benchmark {
             boolean allSettled = true;
             for (Side side : sides) {
                 double jitShare = jitShareOfARound(side);
-                // Negative when a compiler thread ended (HotSpot stops extra ones when idle) and took its time along.
-                boolean settled = jitShare >= 0 && jitShare < SETTLED_JIT_SHARE;
+                boolean settled = jitSettled(jitShare);
                 log("  %sJIT compiler threads: %.1f %% of one core over the last round%s", side.label(), jitShare * 100,
                         settled ? ": settled" : "");
                 allSettled &= settled;
@@ -377,7 +376,20 @@ public final class Benchmark {
             side.generator().run(workload.get(), settings.twicePerCore(), Duration.ZERO, JIT_ROUND_PER_WORKLOAD,
                     LoadGenerator.Window.NONE);
         }
-        return side.cpu().sample().minus(before).jitMillis() / ((System.nanoTime() - started) / 1e6);
+        return jitShareSince(side.cpu(), before, started);
+    }
+
+    /** The share of one core the JIT's compiler threads used since {@code before}, taken at {@code startedNanos}. */
+    private static double jitShareSince(CpuMeter cpu, CpuMeter.Sample before, long startedNanos) {
+        return cpu.sample().minus(before).jitMillis() / ((System.nanoTime() - startedNanos) / 1e6);
+    }
+
+    /**
+     * Whether the JIT has all but stopped compiling. A negative share is not settled: a compiler thread ended in the
+     * round (HotSpot stops extra ones when idle) and took its time along.
+     */
+    static boolean jitSettled(double jitShare) {
+        return jitShare >= 0 && jitShare < SETTLED_JIT_SHARE;
     }
 
     /**
@@ -386,9 +398,10 @@ public final class Benchmark {
      * land in the measured window of the next. The order matters: logins need the users the registrations made,
      * {@code /me} the sessions the logins made.
      *
-     * <p>The warm-up goes on in rounds of {@link #WORKLOAD_JIT_ROUND} until the workload has run
-     * {@value #STEADY_REQUESTS} times and its JIT has gone quiet, for {@value #WORKLOAD_JIT_ROUNDS} rounds at most. HotSpot compiles a method with C2
-     * once it has been called about 5,000 times ({@code Tier4InvocationThreshold}), and much of a registration's code
+     * <p>The warm-up goes on in rounds of {@link #WORKLOAD_WARM_UP_ROUND} until the workload has run
+     * {@value #STEADY_REQUESTS} times and its JIT has gone quiet, for {@value #WORKLOAD_WARM_UP_ROUNDS} rounds at most.
+     * HotSpot compiles a method with C2 once it has been called about 5,000 times ({@code Tier4InvocationThreshold}),
+     * and much of a registration's code
      * (its transaction, its welcome mail) runs once per registration: at 60 a second that takes well over a minute,
      * more than the warm-up of all workloads together gave them. Measured before this: the registration path's C2
      * compiles landed in the measured window (up to 3.7 ms of compiling per registration), and code still in C1
@@ -405,14 +418,14 @@ public final class Benchmark {
         WarmUpRound round = warmUpRound(generator, cpu, workload, settings.serviceWarmUp());
         long requests = round.requests();
         for (int more = 0; !(requests >= STEADY_REQUESTS && round.jitSettled()); more++) {
-            if (more == WORKLOAD_JIT_ROUNDS) {
+            if (more == WORKLOAD_WARM_UP_ROUNDS) {
                 log("  The JIT may still compile for %s; measuring anyway", workload.name());
                 break;
             }
-            round = warmUpRound(generator, cpu, workload, WORKLOAD_JIT_ROUND);
+            round = warmUpRound(generator, cpu, workload, WORKLOAD_WARM_UP_ROUND);
             requests += round.requests();
             log("  %s: %,d requests so far; JIT compiler threads %.1f %% of one core over the last %d s",
-                    workload.name(), requests, round.jitShare() * 100, WORKLOAD_JIT_ROUND.toSeconds());
+                    workload.name(), requests, round.jitShare() * 100, WORKLOAD_WARM_UP_ROUND.toSeconds());
         }
         return workload;
     }
@@ -423,14 +436,12 @@ public final class Benchmark {
         CpuMeter.Sample before = cpu.sample();
         long started = System.nanoTime();
         LoadResult run = generator.run(workload, settings.twicePerCore(), Duration.ZERO, length, LoadGenerator.Window.NONE);
-        double jitShare = cpu.sample().minus(before).jitMillis() / ((System.nanoTime() - started) / 1e6);
-        return new WarmUpRound(run.ok() + run.unexpected(), jitShare);
+        return new WarmUpRound(run.ok() + run.unexpected(), jitShareSince(cpu, before, started));
     }
 
-    /** A negative JIT share: a compiler thread ended (HotSpot stops idle ones) and took its time along. */
     private record WarmUpRound(long requests, double jitShare) {
         boolean jitSettled() {
-            return jitShare >= 0 && jitShare < SETTLED_JIT_SHARE;
+            return Benchmark.jitSettled(jitShare);
         }
     }
 

@@ -12,12 +12,13 @@ import java.util.stream.Stream;
 
 /**
  * CPU time used by the service: its JVM, and its PostgreSQL (every process descended from the JVM), read from
- * {@code /proc/<pid>/stat}; beside it, what this process (the load generator and the SMTP sink) and the whole machine
- * used, so that every millisecond a request costs the machine is accounted for. Divided by the requests of a run it gives the CPU one request costs, which is what
- * decides throughput on a machine whose two cores are shared with the load generator. The JVM's figure includes its
- * JIT compiler threads, which are also given on their own: while the JIT still compiles, its CPU is taken from the
- * requests, and a figure that includes it says little about the service's steady state. So are the password hasher's
- * threads: what a hash costs inside the service, next to everything else it runs, against what it costs alone.
+ * {@code /proc/<pid>/stat}; beside it, what this process (the load generator and the SMTP sink) and the whole machine used, so
+ * that every millisecond a request costs the machine is accounted for. Divided by the requests of a run it gives the
+ * CPU one request costs, which is what decides throughput on a machine whose two cores are shared with the load
+ * generator. The JVM's figure includes its JIT compiler threads, which are also given on their own: while the JIT still
+ * compiles, its CPU is taken from the requests, and a figure that includes it says little about the service's steady
+ * state. So are the password hasher's threads: what a hash costs inside the service, next to everything else it runs,
+ * against what it costs alone.
  */
 final class CpuMeter {
 

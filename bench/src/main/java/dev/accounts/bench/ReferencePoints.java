@@ -76,7 +76,7 @@ final class ReferencePoints {
                 generator.run(ping, concurrency, Duration.ZERO, JIT_ROUND, LoadGenerator.Window.NONE);
                 jitShare = cpu.sample().minus(before).jitMillis() / JIT_ROUND.toMillis();
                 Benchmark.log("  its JIT compiler threads: %.1f %% of one core over the last round", jitShare * 100);
-            } while ((jitShare < 0 || jitShare >= Benchmark.SETTLED_JIT_SHARE) && System.nanoTime() < deadline);
+            } while (!Benchmark.jitSettled(jitShare) && System.nanoTime() < deadline);
             List<LoadResult> windows = new ArrayList<>();
             for (int i = 0; i < MEASURED_WINDOWS; i++) {
                 windows.add(generator.run(ping, concurrency, warmUp, window, cpu));
