@@ -108,11 +108,10 @@ class CoreConfiguration {
     }
 
     @Bean
-    RegisterUserUseCase registerUser(UserRepository users, ProfileRepository profiles, EmailTokenStore tokens,
-                                     MailOutbox outbox, PasswordHasher hasher, PasswordPolicy policy,
+    RegisterUserUseCase registerUser(UserRepository users, EmailTokenStore tokens, MailOutbox outbox, PasswordHasher hasher, PasswordPolicy policy,
                                      LifecyclePolicy lifecycle, AuditTrail audit, Transactions transactions, Clock clock) {
         // A 409 names the taken field anyway, so answering it before the hash reveals nothing more and saves a hash.
-        return new RegisterUserService(users, profiles, tokens, outbox, hasher, policy, lifecycle, audit, transactions,
+        return new RegisterUserService(users, tokens, outbox, hasher, policy, lifecycle, audit, transactions,
                 clock, TakenNameCheck.BEFORE_HASHING);
     }
 
@@ -191,22 +190,21 @@ class CoreConfiguration {
 
     /** Used instead of plain registration when registration privacy is on (the web layer picks). */
     @Bean
-    RegisterUserPrivatelyUseCase registerUserPrivately(UserRepository users, ProfileRepository profiles,
-                                                       EmailTokenStore tokens, MailOutbox outbox, PasswordHasher hasher,
+    RegisterUserPrivatelyUseCase registerUserPrivately(UserRepository users, EmailTokenStore tokens,
+                                                       MailOutbox outbox, PasswordHasher hasher,
                                                        PasswordPolicy policy, RecentMail recentMail,
                                                        LifecyclePolicy lifecycle, AuditTrail audit,
                                                        Transactions transactions, Clock clock) {
         // Its own registration, finding taken names at insert only: every answer then costs one hash, so the time
         // taken cannot tell what the uniform answer hides.
-        RegisterUserService registerUser = new RegisterUserService(users, profiles, tokens, outbox, hasher, policy,
+        RegisterUserService registerUser = new RegisterUserService(users, tokens, outbox, hasher, policy,
                 lifecycle, audit, transactions, clock, TakenNameCheck.AT_INSERT);
         return new PrivateRegistrationService(registerUser, outbox, recentMail, lifecycle, transactions, clock);
     }
 
     @Bean
-    CreateSuperuserUseCase createSuperuser(UserRepository users, ProfileRepository profiles, PasswordHasher hasher,
-                                           PasswordPolicy policy, AuditTrail audit, Transactions transactions, Clock clock) {
-        return new CreateSuperuserService(users, profiles, hasher, policy, audit, transactions, clock);
+    CreateSuperuserUseCase createSuperuser(UserRepository users, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit, Transactions transactions, Clock clock) {
+        return new CreateSuperuserService(users, hasher, policy, audit, transactions, clock);
     }
 
     // The admin API: each use case checks that its caller is an active superuser and audits itself.

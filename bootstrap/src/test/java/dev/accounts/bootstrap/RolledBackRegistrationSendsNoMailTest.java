@@ -40,7 +40,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
 /**
  * The outbox row lives and dies with its transaction: a registration that fails after writing the user, their
- * profile, their verification token and the welcome mail leaves none of them, and the worker, talking to a real SMTP server, sends nothing for it.
+ * verification token and the welcome mail leaves none of them, and the worker, talking to a real SMTP server, sends
+ * nothing for it.
  */
 class RolledBackRegistrationSendsNoMailTest {
 
@@ -67,7 +68,7 @@ class RolledBackRegistrationSendsNoMailTest {
                 }
             };
             RegisterUserService registration = new RegisterUserService(new JooqUserRepository(dsl),
-                    new JooqProfileRepository(dsl), new JooqEmailTokenStore(dsl), failingAfterEnqueue,
+                    new JooqEmailTokenStore(dsl), failingAfterEnqueue,
                     new FastPasswordHasher(), PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS, new JooqAuditTrail(dsl),
                     new SpringTransactions(new DataSourceTransactionManager(pool)), Clock.systemUTC());
             MailDeliveryService delivery = new MailDeliveryService(outbox, sender, RetryPolicy.DEFAULT, Clock.systemUTC(),
@@ -82,7 +83,6 @@ class RolledBackRegistrationSendsNoMailTest {
                     .satisfies(message -> assertThat(message.getAllRecipients()[0].toString()).isEqualTo(kept.email()));
             assertThat(count(pool, "SELECT count(*) FROM users")).isEqualTo(1);
             assertThat(count(pool, "SELECT count(*) FROM mail_outbox")).isEqualTo(1);
-            assertThat(count(pool, "SELECT count(*) FROM profiles")).isEqualTo(1);
             assertThat(count(pool, "SELECT count(*) FROM email_tokens")).isEqualTo(1);
         }
     }

@@ -5,7 +5,6 @@ import dev.accounts.application.port.in.RegisterUserCommand;
 import dev.accounts.application.port.in.UserView;
 import dev.accounts.application.port.out.AuditTrail;
 import dev.accounts.application.port.out.PasswordHasher;
-import dev.accounts.application.port.out.ProfileRepository;
 import dev.accounts.application.port.out.Transactions;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.domain.audit.AuditAction;
@@ -13,7 +12,6 @@ import dev.accounts.domain.audit.AuditEvent;
 import dev.accounts.domain.audit.AuditOutcome;
 import dev.accounts.domain.user.DuplicateUserException;
 import dev.accounts.domain.user.PasswordPolicy;
-import dev.accounts.domain.user.Profile;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
 import java.time.Clock;
@@ -26,16 +24,14 @@ import java.time.Instant;
 public final class CreateSuperuserService implements CreateSuperuserUseCase {
 
     private final UserRepository users;
-    private final ProfileRepository profiles;
     private final NewAccountRules rules;
     private final AuditTrail audit;
     private final Transactions transactions;
     private final Clock clock;
 
-    public CreateSuperuserService(UserRepository users, ProfileRepository profiles, PasswordHasher hasher,
+    public CreateSuperuserService(UserRepository users, PasswordHasher hasher,
                                   PasswordPolicy passwordPolicy, AuditTrail audit, Transactions transactions, Clock clock) {
         this.users = users;
-        this.profiles = profiles;
         this.rules = new NewAccountRules(passwordPolicy, hasher);
         this.audit = audit;
         this.transactions = transactions;
@@ -51,7 +47,6 @@ public final class CreateSuperuserService implements CreateSuperuserUseCase {
         try {
             transactions.inTransaction(() -> {
                 users.add(superuser);
-                profiles.save(superuser.id(), Profile.EMPTY);
                 audit.record(new AuditEvent(now, AuditAction.SUPERUSER_CREATED, superuser.id(), command.clientAddress(),
                         AuditOutcome.SUCCESS));
             });

@@ -8,7 +8,6 @@ import dev.accounts.application.port.out.EmailTokenStore;
 import dev.accounts.application.port.out.MailOutbox;
 import dev.accounts.application.port.out.OutgoingMail;
 import dev.accounts.application.port.out.PasswordHasher;
-import dev.accounts.application.port.out.ProfileRepository;
 import dev.accounts.application.port.out.Transactions;
 import dev.accounts.application.port.out.UserRepository;
 import dev.accounts.domain.audit.AuditAction;
@@ -17,7 +16,6 @@ import dev.accounts.domain.audit.AuditOutcome;
 import dev.accounts.domain.user.DuplicateUserException;
 import dev.accounts.domain.user.EmailToken;
 import dev.accounts.domain.user.PasswordPolicy;
-import dev.accounts.domain.user.Profile;
 import dev.accounts.domain.user.SecretToken;
 import dev.accounts.domain.user.TokenPurpose;
 import dev.accounts.domain.user.User;
@@ -28,15 +26,16 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Checks every rule first, hashes outside any transaction, then stores in one transaction the user, their empty
- * profile, an email-verification token, the welcome mail that carries it and the audit entry. A taken username or
+ * Checks every rule first, hashes outside any transaction, then stores in one transaction the user, an
+ * email-verification token, the welcome mail that carries it and the audit entry. No profile is stored: a user without
+ * one has the empty profile ({@link dev.accounts.application.port.out.ProfileRepository#find}), and writing it would
+ * cost every registration a row, and every instance a cache notification, for nothing. A taken username or
  * address is found by the store's unique index at insert time; that refusal is audited after the rollback. With
  * {@link TakenNameCheck#BEFORE_HASHING} an obvious duplicate is answered before the hash, from one read.
  */
 public final class RegisterUserService implements RegisterUserUseCase {
 
     private final UserRepository users;
-    private final ProfileRepository profiles;
     private final EmailTokenStore tokens;
     private final MailOutbox outbox;
     private final NewAccountRules rules;
@@ -47,18 +46,17 @@ public final class RegisterUserService implements RegisterUserUseCase {
     private final TakenNameCheck takenNameCheck;
 
     /** Finds taken names at insert only ({@link TakenNameCheck#AT_INSERT}): every answer costs one hash. */
-    public RegisterUserService(UserRepository users, ProfileRepository profiles, EmailTokenStore tokens, MailOutbox outbox,
+    public RegisterUserService(UserRepository users, EmailTokenStore tokens, MailOutbox outbox,
                                PasswordHasher hasher, PasswordPolicy passwordPolicy, LifecyclePolicy lifecycle,
                                AuditTrail audit, Transactions transactions, Clock clock) {
-        this(users, profiles, tokens, outbox, hasher, passwordPolicy, lifecycle, audit, transactions, clock,
+        this(users, tokens, outbox, hasher, passwordPolicy, lifecycle, audit, transactions, clock,
                 TakenNameCheck.AT_INSERT);
     }
 
-    public RegisterUserService(UserRepository users, ProfileRepository profiles, EmailTokenStore tokens, MailOutbox outbox,
+    public RegisterUserService(UserRepository users, EmailTokenStore tokens, MailOutbox outbox,
                                PasswordHasher hasher, PasswordPolicy passwordPolicy, LifecyclePolicy lifecycle,
                                AuditTrail audit, Transactions transactions, Clock clock, TakenNameCheck takenNameCheck) {
         this.users = users;
-        this.profiles = profiles;
         this.tokens = tokens;
         this.outbox = outbox;
         this.rules = new NewAccountRules(passwordPolicy, hasher);
@@ -84,8 +82,7 @@ public final class RegisterUserService implements RegisterUserUseCase {
         try {
             transactions.inTransaction(() -> {
                 users.add(user);
-                profiles.save(user.id(), Profile.EMPTY);
-                tokens.issue(stored);
+                tokens.issueFirst(stored);
                 outbox.enqueue(OutgoingMail.welcome(user, verification));
                 audit.record(new AuditEvent(now, AuditAction.REGISTRATION, user.id(), command.clientAddress(),
                         AuditOutcome.SUCCESS));

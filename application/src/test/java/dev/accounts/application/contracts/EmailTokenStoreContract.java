@@ -50,6 +50,27 @@ public abstract class EmailTokenStoreContract {
     }
 
     @Test
+    void storesTheFirstTokenOfANewUserAsAnIssuedOne() {
+        User user = aUser();
+        EmailToken first = EmailTokens.to(user, user.email(), TokenPurpose.EMAIL_VERIFICATION, T0, LIFETIME).stored();
+        tokens().issueFirst(first);
+
+        assertThat(tokens().consume(first.digest(), TokenPurpose.EMAIL_VERIFICATION, T0.plusSeconds(1))).contains(first);
+        assertThat(tokens().consume(first.digest(), TokenPurpose.EMAIL_VERIFICATION, T0.plusSeconds(2))).isEmpty();
+    }
+
+    @Test
+    void supersedesTheFirstTokenOnTheNextIssue() {
+        User user = aUser();
+        EmailToken first = EmailTokens.to(user, user.email(), TokenPurpose.EMAIL_VERIFICATION, T0, LIFETIME).stored();
+        tokens().issueFirst(first);
+        EmailToken next = issue(user, TokenPurpose.EMAIL_VERIFICATION, T0.plusSeconds(30));
+
+        assertThat(tokens().consume(first.digest(), TokenPurpose.EMAIL_VERIFICATION, T0.plusSeconds(40))).isEmpty();
+        assertThat(tokens().consume(next.digest(), TokenPurpose.EMAIL_VERIFICATION, T0.plusSeconds(40))).contains(next);
+    }
+
+    @Test
     void keepsTheAddressTheTokenWasSentToAsTyped() {
         EmailToken issued = EmailTokens.to(aUser(), new EmailAddress("Bea.New@Example.org"), TokenPurpose.EMAIL_CHANGE,
                 T0, LIFETIME).stored();

@@ -33,7 +33,7 @@ class CreateSuperuserServiceTest {
         assertThat(stored.emailVerified()).isTrue();
         assertThat(stored.active()).isTrue();
         assertThat(view.emailVerified()).isTrue();
-        assertThat(accounts.profiles.saved(stored.id())).contains(Profile.EMPTY);
+        assertThat(accounts.profiles.find(stored.id())).isEqualTo(Profile.EMPTY);
     }
 
     @Test

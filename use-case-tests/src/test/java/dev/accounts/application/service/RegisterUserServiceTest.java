@@ -45,11 +45,11 @@ class RegisterUserServiceTest {
     private final InMemoryAuditTrail audit = store.audit();
     private final FastPasswordHasher hasher = new FastPasswordHasher(store.transactions()::inProgress);
     private final CountedTransactions transactions = new CountedTransactions(store.transactions());
-    private final RegisterUserService service = new RegisterUserService(users, profiles, tokens, outbox, hasher,
+    private final RegisterUserService service = new RegisterUserService(users, tokens, outbox, hasher,
             PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS, audit, transactions, clock);
 
     private RegisterUserService serviceCheckingTakenNames(TakenNameCheck check) {
-        return new RegisterUserService(users, profiles, tokens, outbox, hasher, PasswordPolicy.defaults(),
+        return new RegisterUserService(users, tokens, outbox, hasher, PasswordPolicy.defaults(),
                 LifecyclePolicy.DEFAULTS, audit, transactions, clock, check);
     }
 
@@ -80,10 +80,11 @@ class RegisterUserServiceTest {
     }
 
     @Test
-    void savesAnEmptyProfileForTheNewUser() {
+    void storesNoProfileTheNewUserHasTheEmptyOne() {
         UserView view = service.register(Registrations.valid());
 
-        assertThat(profiles.saved(new UserId(view.id()))).contains(Profile.EMPTY);
+        assertThat(profiles.saved(new UserId(view.id()))).isEmpty();
+        assertThat(profiles.find(new UserId(view.id()))).isEqualTo(Profile.EMPTY);
     }
 
     @Test
@@ -173,7 +174,7 @@ class RegisterUserServiceTest {
     @Test
     void leavesNothingBehindWhenTheLastWriteOfTheRegistrationFails() {
         IllegalStateException failure = new IllegalStateException("the audit trail is full");
-        RegisterUserService failingAtTheEnd = new RegisterUserService(users, profiles, tokens, outbox, hasher,
+        RegisterUserService failingAtTheEnd = new RegisterUserService(users, tokens, outbox, hasher,
                 PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS, event -> {
                     throw failure;
                 }, transactions, clock);

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -23,6 +24,15 @@ import org.jooq.impl.DSL;
  * operator when and why a link stopped working (purging old ones is housekeeping this class does not do).
  */
 public final class JooqEmailTokenStore implements EmailTokenStore {
+
+    /** Rendered once, as a registration runs it. Bound: digest, user, address, purpose, created, expires. */
+    private static final RenderedQuery INSERT = RenderedQuery.of(sql -> sql.insertInto(EMAIL_TOKENS)
+            .set(EMAIL_TOKENS.TOKEN_DIGEST, DSL.param("digest", String.class))
+            .set(EMAIL_TOKENS.USER_ID, DSL.param("userId", UUID.class))
+            .set(EMAIL_TOKENS.ADDRESS, DSL.param("address", String.class))
+            .set(EMAIL_TOKENS.PURPOSE, DSL.param("purpose", String.class))
+            .set(EMAIL_TOKENS.CREATED_AT, DSL.param("createdAt", OffsetDateTime.class))
+            .set(EMAIL_TOKENS.EXPIRES_AT, DSL.param("expiresAt", OffsetDateTime.class)));
 
     private final DSLContext dsl;
 
@@ -43,15 +53,22 @@ public final class JooqEmailTokenStore implements EmailTokenStore {
                     .set(EMAIL_TOKENS.USED_AT, Timestamps.toDatabase(token.createdAt()))
                     .where(unused(token.userId(), token.purpose()))
                     .execute();
-            return dsl.insertInto(EMAIL_TOKENS)
-                    .set(EMAIL_TOKENS.TOKEN_DIGEST, token.digest().hex())
-                    .set(EMAIL_TOKENS.USER_ID, token.userId().value())
-                    .set(EMAIL_TOKENS.ADDRESS, token.address().value())
-                    .set(EMAIL_TOKENS.PURPOSE, token.purpose().name())
-                    .set(EMAIL_TOKENS.CREATED_AT, Timestamps.toDatabase(token.createdAt()))
-                    .set(EMAIL_TOKENS.EXPIRES_AT, Timestamps.toDatabase(token.expiresAt()))
-                    .execute();
+            return insert(token);
         });
+    }
+
+    /**
+     * The insert alone: every registration issues one, and the lock and the update that supersedes would be two more
+     * round trips for a user whose row no other transaction can see yet, and so no token refer to.
+     */
+    @Override
+    public void issueFirst(EmailToken token) {
+        insert(token);
+    }
+
+    private int insert(EmailToken token) {
+        return INSERT.execute(dsl, token.digest().hex(), token.userId().value(), token.address().value(), token.purpose().name(),
+                Timestamps.toDatabase(token.createdAt()), Timestamps.toDatabase(token.expiresAt()));
     }
 
     /**

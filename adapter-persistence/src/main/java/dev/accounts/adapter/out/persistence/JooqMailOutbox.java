@@ -78,6 +78,23 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
                         MAIL_OUTBOX.ATTEMPTS, MAIL_OUTBOX.NEXT_ATTEMPT_AT);
     });
 
+    /**
+     * Every sign-up queues its welcome mail: rendered once. Bound: id, template, recipient, parameters (JSON text,
+     * cast by the statement), now (due and created).
+     */
+    private static final RenderedQuery ENQUEUE = RenderedQuery.of(sql -> {
+        Field<OffsetDateTime> now = DSL.param("now", OffsetDateTime.class);
+        return sql.insertInto(MAIL_OUTBOX)
+                .set(MAIL_OUTBOX.ID, DSL.param("id", UUID.class))
+                .set(MAIL_OUTBOX.TEMPLATE, DSL.param("template", String.class))
+                .set(MAIL_OUTBOX.RECIPIENT, DSL.param("recipient", String.class))
+                .set(MAIL_OUTBOX.PARAMETERS, DSL.param("parameters", MAIL_OUTBOX.PARAMETERS.getDataType()))
+                .set(MAIL_OUTBOX.STATUS, DSL.inline(PENDING))
+                .set(MAIL_OUTBOX.ATTEMPTS, DSL.inline(0))
+                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
+                .set(MAIL_OUTBOX.CREATED_AT, now);
+    });
+
     /*
      * The outcome of each send is recorded on its own, one at a time (the acceptance gate waits for it), so these
      * three run once per message: rendered once. Their constants are inline; the parameters are bound in the order
@@ -122,16 +139,8 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
     @Override
     public void enqueue(OutgoingMail mail) {
         OffsetDateTime now = Timestamps.toDatabase(clock.instant());
-        StoreFailures.translated(() -> dsl.insertInto(MAIL_OUTBOX)
-                .set(MAIL_OUTBOX.ID, UUID.randomUUID())
-                .set(MAIL_OUTBOX.TEMPLATE, mail.template().name())
-                .set(MAIL_OUTBOX.RECIPIENT, mail.recipient().value())
-                .set(MAIL_OUTBOX.PARAMETERS, MailParametersJson.write(mail.parameters()))
-                .set(MAIL_OUTBOX.STATUS, PENDING)
-                .set(MAIL_OUTBOX.ATTEMPTS, 0)
-                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
-                .set(MAIL_OUTBOX.CREATED_AT, now)
-                .execute());
+        ENQUEUE.execute(dsl, UUID.randomUUID(), mail.template().name(), mail.recipient().value(),
+                MailParametersJson.write(mail.parameters()).data(), now, now);
     }
 
     /**

@@ -10,9 +10,11 @@ import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
 import dev.accounts.domain.user.Username;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -54,6 +56,19 @@ public final class JooqUserRepository implements UserRepository {
                 .limit(DSL.inline(1));
     });
 
+    /** Every sign-up: rendered once. Bound in the order of the columns set. */
+    private static final RenderedQuery INSERT = RenderedQuery.of(sql -> sql.insertInto(USERS)
+            .set(USERS.ID, DSL.param("id", UUID.class))
+            .set(USERS.USERNAME, DSL.param("username", String.class))
+            .set(USERS.EMAIL, DSL.param("email", String.class))
+            .set(USERS.PENDING_EMAIL, DSL.param("pendingEmail", String.class))
+            .set(USERS.EMAIL_VERIFIED, DSL.param("emailVerified", Boolean.class))
+            .set(USERS.PASSWORD_HASH, DSL.param("passwordHash", String.class))
+            .set(USERS.IS_ACTIVE, DSL.param("active", Boolean.class))
+            .set(USERS.IS_SUPERUSER, DSL.param("superuser", Boolean.class))
+            .set(USERS.CREATED_AT, DSL.param("createdAt", OffsetDateTime.class))
+            .set(USERS.UPDATED_AT, DSL.param("updatedAt", OffsetDateTime.class)));
+
     private final DSLContext dsl;
     private final UserChanges changes;
 
@@ -69,18 +84,9 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public void add(User user) {
-        uniquenessChecked(() -> dsl.insertInto(USERS)
-                .set(USERS.ID, user.id().value())
-                .set(USERS.USERNAME, user.username().value())
-                .set(USERS.EMAIL, user.email().value())
-                .set(USERS.PENDING_EMAIL, pendingEmail(user))
-                .set(USERS.EMAIL_VERIFIED, user.emailVerified())
-                .set(USERS.PASSWORD_HASH, user.passwordHash().value())
-                .set(USERS.IS_ACTIVE, user.active())
-                .set(USERS.IS_SUPERUSER, user.superuser())
-                .set(USERS.CREATED_AT, Timestamps.toDatabase(user.createdAt()))
-                .set(USERS.UPDATED_AT, Timestamps.toDatabase(user.updatedAt()))
-                .execute());
+        uniquenessChecked(() -> INSERT.execute(dsl, user.id().value(), user.username().value(), user.email().value(),
+                pendingEmail(user), user.emailVerified(), user.passwordHash().value(), user.active(), user.superuser(),
+                Timestamps.toDatabase(user.createdAt()), Timestamps.toDatabase(user.updatedAt())));
     }
 
     /**

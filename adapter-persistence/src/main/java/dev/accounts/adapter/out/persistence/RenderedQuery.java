@@ -16,6 +16,7 @@ import org.jooq.ResultQuery;
 import org.jooq.SQLDialect;
 import org.jooq.Table;
 import org.jooq.conf.ParamType;
+import org.jooq.exception.DataAccessException;
 import org.jooq.impl.DSL;
 
 /**
@@ -64,6 +65,8 @@ final class RenderedQuery {
             try (PreparedStatement statement = prepared(connection, bindValues);
                  ResultSet rows = statement.executeQuery()) {
                 return read.apply(rows);
+            } catch (SQLException e) {
+                throw failed(e);
             }
         }));
     }
@@ -73,8 +76,19 @@ final class RenderedQuery {
         return StoreFailures.translated(() -> dsl.connectionResult(connection -> {
             try (PreparedStatement statement = prepared(connection, bindValues)) {
                 return statement.executeUpdate();
+            } catch (SQLException e) {
+                throw failed(e);
             }
         }));
+    }
+
+    /**
+     * Worded as jOOQ words a failed statement: the SQL, then the driver's message, which names the constraint a write
+     * broke (the driver is told to leave the row's values out of it). jOOQ itself would only say that a
+     * {@code ConnectionCallable} failed.
+     */
+    private DataAccessException failed(SQLException e) {
+        return new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
     }
 
     private PreparedStatement prepared(Connection connection, Object[] bindValues) throws SQLException {

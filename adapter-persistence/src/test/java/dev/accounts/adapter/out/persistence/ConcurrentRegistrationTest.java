@@ -45,7 +45,7 @@ class ConcurrentRegistrationTest {
 
     ConcurrentRegistrationTest(TestDatabase database) {
         this.dsl = database.dsl();
-        this.registration = new RegisterUserService(new JooqUserRepository(dsl), new JooqProfileRepository(dsl),
+        this.registration = new RegisterUserService(new JooqUserRepository(dsl),
                 new JooqEmailTokenStore(dsl), new JooqMailOutbox(dsl), new FastPasswordHasher(), PasswordPolicy.defaults(),
                 LifecyclePolicy.DEFAULTS, new JooqAuditTrail(dsl), database.transactions(), Clock.systemUTC());
     }
@@ -74,7 +74,7 @@ class ConcurrentRegistrationTest {
 
         UserView winner = winners.getFirst();
         assertThat(dsl.fetch(USERS).getValues(USERS.ID)).containsExactly(winner.id());
-        assertThat(dsl.fetch(PROFILES).getValues(PROFILES.USER_ID)).containsExactly(winner.id());
+        assertThat(dsl.fetch(PROFILES)).isEmpty();
         assertThat(dsl.fetch(EMAIL_TOKENS).getValues(EMAIL_TOKENS.USER_ID)).containsExactly(winner.id());
         assertThat(dsl.fetch(MAIL_OUTBOX).getValues(MAIL_OUTBOX.RECIPIENT)).containsExactly(winner.email());
 

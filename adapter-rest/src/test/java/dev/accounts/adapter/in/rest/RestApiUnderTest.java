@@ -51,7 +51,7 @@ final class RestApiUnderTest {
     }
 
     RegisterUserUseCase registrationOver(UserRepository repository) {
-        return new RegisterUserService(repository, store.profiles(), store.tokens(), outbox, hasher,
+        return new RegisterUserService(repository, store.tokens(), outbox, hasher,
                 PasswordPolicy.defaults(), LifecyclePolicy.DEFAULTS, store.audit(), store.transactions(), clock);
     }
 

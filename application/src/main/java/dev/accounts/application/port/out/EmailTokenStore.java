@@ -14,6 +14,15 @@ public interface EmailTokenStore {
     void issue(EmailToken token);
 
     /**
+     * Stores the first token of a user created in the same transaction: there is nothing to supersede, and no other
+     * transaction can issue one for a user it cannot see yet, so a store may skip what {@link #issue} does for that.
+     * Behaves as {@code issue} unless a store says otherwise.
+     */
+    default void issueFirst(EmailToken token) {
+        issue(token);
+    }
+
+    /**
      * Uses a token up, atomically: of any number of concurrent calls with one digest, at most one gets it.
      * Empty when the token is unknown, of another purpose, already used, superseded or expired at {@code now}.
      */
