@@ -68,8 +68,8 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
      * How the outbox worker paces itself and retries; {@code sendParallelism} messages of a round are sent at once,
      * each over an SMTP connection of its own kept open between messages.
      */
-    public record Delivery(Duration pollInterval, Duration lease, int batchSize, Duration retryBase, Duration retryCap,
-                           int maxAttempts, int sendParallelism) {
+    public record Delivery(Duration pollInterval, Duration gatherWindow, Duration lease, int batchSize,
+                           Duration retryBase, Duration retryCap, int maxAttempts, int sendParallelism) {
     }
 
     /** Password length policy, in code points. */
@@ -96,6 +96,7 @@ public record AccountsSettings(Http http, Database database, MailSettings mail, 
         MailSettings mail = mail(env, publicUrl);
         Delivery delivery = new Delivery(
                 env.duration("ACCOUNTS_MAIL_POLL_INTERVAL", Duration.ofMillis(500)),
+                env.durationOrZero("ACCOUNTS_MAIL_GATHER_WINDOW", Duration.ofMillis(50)),
                 env.duration("ACCOUNTS_MAIL_LEASE", Duration.ofMinutes(2)),
                 env.integer("ACCOUNTS_MAIL_BATCH_SIZE", 64, 1, 1000),
                 env.duration("ACCOUNTS_MAIL_RETRY_BASE", Duration.ofSeconds(1)),

@@ -55,6 +55,17 @@ final class Environment {
         }, "a positive duration such as 500ms, 10s, 5m or 1h");
     }
 
+    /** As {@link #duration}, zero allowed. */
+    Duration durationOrZero(String name, Duration fallback) {
+        return parse(name, fallback, text -> {
+            Duration duration = parseDuration(text);
+            if (duration.isNegative()) {
+                throw new IllegalArgumentException();
+            }
+            return duration;
+        }, "zero or a positive duration such as 0ms, 500ms or 10s");
+    }
+
     URI httpUrl(String name, URI fallback) {
         return parse(name, fallback, text -> {
             URI uri = new URI(text);

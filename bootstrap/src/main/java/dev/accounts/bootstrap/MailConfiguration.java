@@ -53,7 +53,7 @@ class MailConfiguration {
 
     @Bean(initMethod = "start", destroyMethod = "close")
     MailOutboxWorker mailOutboxWorker(DeliverMailUseCase deliverMail, AccountsSettings settings) {
-        return new MailOutboxWorker(deliverMail, settings.delivery().pollInterval());
+        return new MailOutboxWorker(deliverMail, settings.delivery().pollInterval(), settings.delivery().gatherWindow());
     }
 
     /**

@@ -23,6 +23,7 @@ class AccountsSettingsTest {
         assertThat(settings.mail().publicUrl()).hasToString("http://localhost:8080");
         assertThat(settings.passwords()).isEqualTo(new AccountsSettings.Passwords(12, 128));
         assertThat(settings.delivery().maxAttempts()).isEqualTo(10);
+        assertThat(settings.delivery().gatherWindow()).isEqualTo(Duration.ofMillis(50));
         assertThat(settings.delivery().retryBase()).isEqualTo(Duration.ofSeconds(1));
         assertThat(settings.delivery().retryCap()).isEqualTo(Duration.ofMinutes(10));
         assertThat(settings.lifecycle()).isEqualTo(dev.accounts.application.service.LifecyclePolicy.DEFAULTS);
@@ -75,6 +76,10 @@ class AccountsSettingsTest {
                 .hasMessageStartingWith("ACCOUNTS_DB_URL must be a PostgreSQL JDBC URL");
         assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_SESSION_IDLE_TIMEOUT", "0s")))
                 .hasMessage("ACCOUNTS_SESSION_IDLE_TIMEOUT must be a positive duration such as 500ms, 10s, 5m or 1h, but is '0s'");
+        assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_GATHER_WINDOW", "-1s")))
+                .hasMessageStartingWith("ACCOUNTS_MAIL_GATHER_WINDOW must be zero or a positive duration");
+        assertThat(AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_MAIL_GATHER_WINDOW", "0ms")).delivery().gatherWindow())
+                .isZero();
         assertThatThrownBy(() -> AccountsSettings.fromEnvironment(Map.of("ACCOUNTS_PASSWORD_MIN_LENGTH", "20",
                 "ACCOUNTS_PASSWORD_MAX_LENGTH", "16"))).isInstanceOf(ConfigurationException.class);
     }

@@ -117,6 +117,53 @@ class MailOutboxWorkerTest {
     }
 
     @Test
+    void wakeUpsWithinTheGatherWindowLeadToOneRound() throws InterruptedException {
+        CountingRounds delivery = new CountingRounds(round -> NOTHING_DUE);
+        Duration window = Duration.ofMillis(300);
+
+        try (MailOutboxWorker worker = new MailOutboxWorker(delivery, LONG_POLL, window)) {
+            worker.start();
+            Eventually.within(Duration.ofSeconds(5), "the first round", () -> delivery.rounds() == 1);
+
+            long start = System.nanoTime();
+            worker.wakeUp();
+            Thread.sleep(50);
+            worker.wakeUp();
+            worker.wakeUp();
+            Eventually.within(Duration.ofSeconds(5), "a round for the three wake-ups", () -> delivery.rounds() == 2);
+
+            assertThat(Duration.ofNanos(System.nanoTime() - start)).isGreaterThanOrEqualTo(window);
+            Thread.sleep(window.toMillis() * 2);
+            assertThat(delivery.rounds()).as("no round for the wake-ups the gathered one answered").isEqualTo(2);
+        }
+    }
+
+    @Test
+    void closeEndsAGatherWindowAndNoRoundRunsAfterIt() throws InterruptedException {
+        CountingRounds delivery = new CountingRounds(round -> NOTHING_DUE);
+        MailOutboxWorker worker = new MailOutboxWorker(delivery, LONG_POLL, LONG_POLL);
+        worker.start();
+        Eventually.within(Duration.ofSeconds(5), "the first round", () -> delivery.rounds() == 1);
+        worker.wakeUp();
+        Thread.sleep(50);
+
+        long start = System.nanoTime();
+        worker.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(1));
+        assertThat(delivery.rounds()).isEqualTo(1);
+        assertThat(workerThreadAlive()).isFalse();
+    }
+
+    @Test
+    void refusesANegativeGatherWindow() {
+        CountingRounds delivery = new CountingRounds(round -> NOTHING_DUE);
+
+        assertThatThrownBy(() -> new MailOutboxWorker(delivery, Duration.ofMillis(100), Duration.ofMillis(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void keepsPollingAfterRoundsFail() {
         CountingRounds delivery = new CountingRounds(round -> {
             if (round <= 3) {
