@@ -7,9 +7,7 @@ import dev.accounts.domain.audit.AuditEvent;
 import dev.accounts.domain.user.UserId;
 import java.time.OffsetDateTime;
 import java.util.Objects;
-import java.util.UUID;
 import org.jooq.DSLContext;
-import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,14 +29,9 @@ public final class JooqAuditTrail implements AuditTrail {
     private static final String UNKNOWN = "-";
 
     /** Written by every sign-up, log-in and refusal: rendered once. */
-    private static final RenderedQuery INSERT = RenderedQuery.of(sql -> sql.insertInto(AUDIT_EVENTS)
-            .set(AUDIT_EVENTS.OCCURRED_AT, DSL.param("occurredAt", OffsetDateTime.class))
-            .set(AUDIT_EVENTS.ACTION, DSL.param("action", String.class))
-            .set(AUDIT_EVENTS.USER_ID, DSL.param("userId", UUID.class))
-            .set(AUDIT_EVENTS.CLIENT_ADDRESS, DSL.param("clientAddress", String.class))
-            .set(AUDIT_EVENTS.OUTCOME, DSL.param("outcome", String.class))
-            .set(AUDIT_EVENTS.ACTOR_ID, DSL.param("actorId", UUID.class))
-            .set(AUDIT_EVENTS.MAIL_ID, DSL.param("mailId", UUID.class)));
+    private static final RenderedQuery INSERT = RenderedQuery.insertInto(AUDIT_EVENTS, AUDIT_EVENTS.OCCURRED_AT,
+            AUDIT_EVENTS.ACTION, AUDIT_EVENTS.USER_ID, AUDIT_EVENTS.CLIENT_ADDRESS, AUDIT_EVENTS.OUTCOME,
+            AUDIT_EVENTS.ACTOR_ID, AUDIT_EVENTS.MAIL_ID);
 
     private final DSLContext dsl;
 

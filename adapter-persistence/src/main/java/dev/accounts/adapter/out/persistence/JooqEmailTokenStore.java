@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -26,13 +25,9 @@ import org.jooq.impl.DSL;
 public final class JooqEmailTokenStore implements EmailTokenStore {
 
     /** Rendered once, as a registration runs it. Bound: digest, user, address, purpose, created, expires. */
-    private static final RenderedQuery INSERT = RenderedQuery.of(sql -> sql.insertInto(EMAIL_TOKENS)
-            .set(EMAIL_TOKENS.TOKEN_DIGEST, DSL.param("digest", String.class))
-            .set(EMAIL_TOKENS.USER_ID, DSL.param("userId", UUID.class))
-            .set(EMAIL_TOKENS.ADDRESS, DSL.param("address", String.class))
-            .set(EMAIL_TOKENS.PURPOSE, DSL.param("purpose", String.class))
-            .set(EMAIL_TOKENS.CREATED_AT, DSL.param("createdAt", OffsetDateTime.class))
-            .set(EMAIL_TOKENS.EXPIRES_AT, DSL.param("expiresAt", OffsetDateTime.class)));
+    private static final RenderedQuery INSERT = RenderedQuery.insertInto(EMAIL_TOKENS, EMAIL_TOKENS.TOKEN_DIGEST,
+            EMAIL_TOKENS.USER_ID, EMAIL_TOKENS.ADDRESS, EMAIL_TOKENS.PURPOSE, EMAIL_TOKENS.CREATED_AT,
+            EMAIL_TOKENS.EXPIRES_AT);
 
     private final DSLContext dsl;
 

@@ -78,22 +78,10 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
                         MAIL_OUTBOX.ATTEMPTS, MAIL_OUTBOX.NEXT_ATTEMPT_AT);
     });
 
-    /**
-     * Every sign-up queues its welcome mail: rendered once. Bound: id, template, recipient, parameters (JSON text,
-     * cast by the statement), now (due and created).
-     */
-    private static final RenderedQuery ENQUEUE = RenderedQuery.of(sql -> {
-        Field<OffsetDateTime> now = DSL.param("now", OffsetDateTime.class);
-        return sql.insertInto(MAIL_OUTBOX)
-                .set(MAIL_OUTBOX.ID, DSL.param("id", UUID.class))
-                .set(MAIL_OUTBOX.TEMPLATE, DSL.param("template", String.class))
-                .set(MAIL_OUTBOX.RECIPIENT, DSL.param("recipient", String.class))
-                .set(MAIL_OUTBOX.PARAMETERS, DSL.param("parameters", MAIL_OUTBOX.PARAMETERS.getDataType()))
-                .set(MAIL_OUTBOX.STATUS, DSL.inline(PENDING))
-                .set(MAIL_OUTBOX.ATTEMPTS, DSL.inline(0))
-                .set(MAIL_OUTBOX.NEXT_ATTEMPT_AT, now)
-                .set(MAIL_OUTBOX.CREATED_AT, now);
-    });
+    /** Every sign-up queues its welcome mail: rendered once. The parameters are bound as JSON text. */
+    private static final RenderedQuery ENQUEUE = RenderedQuery.insertInto(MAIL_OUTBOX, MAIL_OUTBOX.ID,
+            MAIL_OUTBOX.TEMPLATE, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.PARAMETERS, MAIL_OUTBOX.STATUS, MAIL_OUTBOX.ATTEMPTS,
+            MAIL_OUTBOX.NEXT_ATTEMPT_AT, MAIL_OUTBOX.CREATED_AT);
 
     /*
      * The outcome of each send is recorded on its own, one at a time (the acceptance gate waits for it), so these
@@ -140,7 +128,7 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
     public void enqueue(OutgoingMail mail) {
         OffsetDateTime now = Timestamps.toDatabase(clock.instant());
         ENQUEUE.execute(dsl, UUID.randomUUID(), mail.template().name(), mail.recipient().value(),
-                MailParametersJson.write(mail.parameters()).data(), now, now);
+                MailParametersJson.write(mail.parameters()).data(), PENDING, 0, now, now);
     }
 
     /**

@@ -10,11 +10,9 @@ import dev.accounts.domain.user.PasswordHash;
 import dev.accounts.domain.user.User;
 import dev.accounts.domain.user.UserId;
 import dev.accounts.domain.user.Username;
-import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.function.Supplier;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
@@ -57,17 +55,9 @@ public final class JooqUserRepository implements UserRepository {
     });
 
     /** Every sign-up: rendered once. Bound in the order of the columns set. */
-    private static final RenderedQuery INSERT = RenderedQuery.of(sql -> sql.insertInto(USERS)
-            .set(USERS.ID, DSL.param("id", UUID.class))
-            .set(USERS.USERNAME, DSL.param("username", String.class))
-            .set(USERS.EMAIL, DSL.param("email", String.class))
-            .set(USERS.PENDING_EMAIL, DSL.param("pendingEmail", String.class))
-            .set(USERS.EMAIL_VERIFIED, DSL.param("emailVerified", Boolean.class))
-            .set(USERS.PASSWORD_HASH, DSL.param("passwordHash", String.class))
-            .set(USERS.IS_ACTIVE, DSL.param("active", Boolean.class))
-            .set(USERS.IS_SUPERUSER, DSL.param("superuser", Boolean.class))
-            .set(USERS.CREATED_AT, DSL.param("createdAt", OffsetDateTime.class))
-            .set(USERS.UPDATED_AT, DSL.param("updatedAt", OffsetDateTime.class)));
+    private static final RenderedQuery INSERT = RenderedQuery.insertInto(USERS, USERS.ID, USERS.USERNAME, USERS.EMAIL,
+            USERS.PENDING_EMAIL, USERS.EMAIL_VERIFIED, USERS.PASSWORD_HASH, USERS.IS_ACTIVE, USERS.IS_SUPERUSER,
+            USERS.CREATED_AT, USERS.UPDATED_AT);
 
     private final DSLContext dsl;
     private final UserChanges changes;

@@ -49,6 +49,16 @@ final class RenderedQuery {
         return new RenderedQuery(query.getSQL(ParamType.INDEXED), fields);
     }
 
+    /**
+     * An insert of one row into these columns of {@code table}, each value bound in the order of the columns, as the
+     * column's type (a {@code jsonb} column takes its JSON text).
+     */
+    static RenderedQuery insertInto(Table<?> table, Field<?>... columns) {
+        Field<?>[] values = Arrays.stream(columns).map(column -> DSL.param(column.getName(), column.getDataType()))
+                .toArray(Field<?>[]::new);
+        return of(sql -> sql.insertInto(table).columns(columns).values(values));
+    }
+
     /** The first row for these bind values, typed as the rendered select's fields; empty when there is none. */
     Optional<Record> fetchOptional(DSLContext dsl, Object... bindValues) {
         return query(dsl, bindValues, rows -> dsl.fetchOptional(rows, fields));
