@@ -7,6 +7,7 @@ import dev.accounts.domain.audit.AuditEvent;
 import dev.accounts.domain.user.UserId;
 import java.time.OffsetDateTime;
 import java.util.Objects;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,7 @@ public final class JooqAuditTrail implements AuditTrail {
         String clientAddress = event.clientAddress() == null
                 ? null
                 : LoggedText.escaped(event.clientAddress(), MAX_CLIENT_ADDRESS);
-        INSERT.execute(dsl, occurredAt, event.action().name(), event.userId() == null ? null : event.userId().value(),
+        INSERT.insertHeld(dsl, UnaryOperator.identity(), occurredAt, event.action().name(), event.userId() == null ? null : event.userId().value(),
                 clientAddress, event.outcome().name(), event.actorId() == null ? null : event.actorId().value(),
                 event.mailId());
         AfterCommit.run(() -> LOG.info("audit action={} outcome={} user={} client={}{} at={}",

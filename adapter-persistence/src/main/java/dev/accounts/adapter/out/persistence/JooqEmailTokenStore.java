@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
@@ -44,12 +45,12 @@ public final class JooqEmailTokenStore implements EmailTokenStore {
     public void issue(EmailToken token) {
         StoreFailures.translated(() -> {
             dsl.execute("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))", lockName(token.userId(), token.purpose()));
-            dsl.update(EMAIL_TOKENS)
+            return dsl.update(EMAIL_TOKENS)
                     .set(EMAIL_TOKENS.USED_AT, Timestamps.toDatabase(token.createdAt()))
                     .where(unused(token.userId(), token.purpose()))
                     .execute();
-            return insert(token);
         });
+        insert(token);
     }
 
     /**
@@ -61,8 +62,9 @@ public final class JooqEmailTokenStore implements EmailTokenStore {
         insert(token);
     }
 
-    private int insert(EmailToken token) {
-        return INSERT.execute(dsl, token.digest().hex(), token.userId().value(), token.address().value(), token.purpose().name(),
+    /** Held until the transaction's next statement or its commit ({@link HeldInserts}). */
+    private void insert(EmailToken token) {
+        INSERT.insertHeld(dsl, UnaryOperator.identity(), token.digest().hex(), token.userId().value(), token.address().value(), token.purpose().name(),
                 Timestamps.toDatabase(token.createdAt()), Timestamps.toDatabase(token.expiresAt()));
     }
 

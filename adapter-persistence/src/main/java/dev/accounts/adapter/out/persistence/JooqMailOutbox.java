@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
@@ -127,7 +128,7 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
     @Override
     public void enqueue(OutgoingMail mail) {
         OffsetDateTime now = Timestamps.toDatabase(clock.instant());
-        ENQUEUE.execute(dsl, UUID.randomUUID(), mail.template().name(), mail.recipient().value(),
+        ENQUEUE.insertHeld(dsl, UnaryOperator.identity(), UUID.randomUUID(), mail.template().name(), mail.recipient().value(),
                 MailParametersJson.write(mail.parameters()).data(), PENDING, 0, now, now);
     }
 

@@ -74,9 +74,9 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public void add(User user) {
-        uniquenessChecked(() -> INSERT.execute(dsl, user.id().value(), user.username().value(), user.email().value(),
+        INSERT.insertHeld(dsl, JooqUserRepository::duplicateOr, user.id().value(), user.username().value(), user.email().value(),
                 pendingEmail(user), user.emailVerified(), user.passwordHash().value(), user.active(), user.superuser(),
-                Timestamps.toDatabase(user.createdAt()), Timestamps.toDatabase(user.updatedAt())));
+                Timestamps.toDatabase(user.createdAt()), Timestamps.toDatabase(user.updatedAt()));
     }
 
     /**
@@ -142,11 +142,16 @@ public final class JooqUserRepository implements UserRepository {
         try {
             return StoreFailures.translated(write);
         } catch (RuntimeException e) {
-            throw UniqueViolations.constraintName(e)
-                    .map(UNIQUE_INDEXES::get)
-                    .<RuntimeException>map(DuplicateUserException::new)
-                    .orElse(e);
+            throw duplicateOr(e);
         }
+    }
+
+    /** A break of a unique index on name or address as the domain's refusal; any other failure as it is. */
+    private static RuntimeException duplicateOr(RuntimeException failure) {
+        return UniqueViolations.constraintName(failure)
+                .map(UNIQUE_INDEXES::get)
+                .<RuntimeException>map(DuplicateUserException::new)
+                .orElse(failure);
     }
 
     private static String pendingEmail(User user) {

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.Query;
@@ -81,6 +82,23 @@ final class RenderedQuery {
         }));
     }
 
+    /**
+     * Runs an insert whose row the transaction does not read back: held until the transaction's next statement or its
+     * commit when there is a transaction ({@link HeldInserts}), at once otherwise. Either way a failure comes out as
+     * {@code translation} makes it.
+     */
+    void insertHeld(DSLContext dsl, UnaryOperator<RuntimeException> translation, Object... bindValues) {
+        if (dsl.configuration().connectionProvider() instanceof SpringConnections connections
+                && connections.held().hold(this, bindValues, translation)) {
+            return;
+        }
+        try {
+            execute(dsl, bindValues);
+        } catch (RuntimeException e) {
+            throw translation.apply(e);
+        }
+    }
+
     /** Runs an insert, update or delete with these bind values; how many rows it changed. */
     int execute(DSLContext dsl, Object... bindValues) {
         return StoreFailures.translated(() -> dsl.connectionResult(connection -> {
@@ -98,7 +116,15 @@ final class RenderedQuery {
      * {@code ConnectionCallable} failed.
      */
     private DataAccessException failed(SQLException e) {
+        return failed(sql, e);
+    }
+
+    static DataAccessException failed(String sql, SQLException e) {
         return new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
+    }
+
+    String sql() {
+        return sql;
     }
 
     private PreparedStatement prepared(Connection connection, Object[] bindValues) throws SQLException {

@@ -19,18 +19,34 @@ import org.springframework.jdbc.datasource.DataSourceUtils;
 final class SpringConnections implements ConnectionProvider {
 
     private final DataSource dataSource;
+    private final HeldInserts held;
 
     SpringConnections(DataSource dataSource) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
+        this.held = new HeldInserts(dataSource);
     }
 
+    /** Where inserts wait for the transaction's next statement or its commit ({@link HeldInserts}). */
+    HeldInserts held() {
+        return held;
+    }
+
+    /** The connection, after the inserts the transaction holds have gone out on it: a statement sees them. */
     @Override
     public Connection acquire() {
+        Connection connection;
         try {
-            return DataSourceUtils.getConnection(dataSource);
+            connection = DataSourceUtils.getConnection(dataSource);
         } catch (CannotGetJdbcConnectionException e) {
             // Kept as the cause: StoreFailures recognises it as the database being unreachable.
             throw new DataAccessException("cannot get a database connection", e);
+        }
+        try {
+            held.send(connection);
+            return connection;
+        } catch (RuntimeException e) {
+            release(connection);
+            throw e;
         }
     }
 
