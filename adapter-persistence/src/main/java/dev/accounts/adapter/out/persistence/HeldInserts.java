@@ -58,6 +58,29 @@ final class HeldInserts {
         return true;
     }
 
+    /**
+     * Sends the inserts every pool holds for the current transaction. {@link SpringTransactions} calls it at the end
+     * of the work, so that a failure of a held insert is a failure of the work: Spring then rolls back as for any
+     * other, and a connection lost on the way is reported as such. (Were they first sent before the commit, a lost
+     * connection would fail the rollback too, and Spring would report the rollback's failure instead.)
+     */
+    static void sendAllHeld() {
+        for (Object key : List.copyOf(TransactionSynchronizationManager.getResourceMap().keySet())) {
+            if (key instanceof HeldInserts held) {
+                held.sendOnTransactionConnection();
+            }
+        }
+    }
+
+    private void sendOnTransactionConnection() {
+        Connection connection = DataSourceUtils.getConnection(dataSource);
+        try {
+            send(connection);
+        } finally {
+            DataSourceUtils.releaseConnection(connection, dataSource);
+        }
+    }
+
     /** Sends what the current transaction holds, if anything, on its connection: before any other statement runs. */
     void send(Connection connection) {
         @SuppressWarnings("unchecked")
@@ -95,17 +118,15 @@ final class HeldInserts {
         return translated;
     }
 
-    /** Sends the held inserts before the commit, and forgets them when the transaction ends, however it ends. */
+    /**
+     * Sends what is still held before the commit (a transaction begun other than through {@link SpringTransactions}),
+     * and forgets the held inserts when the transaction ends, however it ends.
+     */
     private final class SentAtCommit implements TransactionSynchronization {
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            Connection connection = DataSourceUtils.getConnection(dataSource);
-            try {
-                send(connection);
-            } finally {
-                DataSourceUtils.releaseConnection(connection, dataSource);
-            }
+            sendOnTransactionConnection();
         }
 
         @Override

@@ -24,7 +24,11 @@ public final class SpringTransactions implements Transactions {
     @Override
     public <T> T inTransaction(Supplier<T> work) {
         try {
-            return template.execute(status -> work.get());
+            return template.execute(status -> {
+                T result = work.get();
+                HeldInserts.sendAllHeld();
+                return result;
+            });
         } catch (TransactionSystemException e) {
             // The rollback after a failed work fails too when the connection is gone, and hides the work's own
             // failure; that one says what happened (nothing is committed either way).

@@ -44,6 +44,19 @@ class SpringTransactionsTest {
         assertThat(users.findById(user.id())).isEmpty();
     }
 
+    @Test
+    void reportsAConnectionLostBeforeTheHeldInsertsWentOutAsStoreUnavailable() {
+        User user = Users.registered("jade", "jade@example.org");
+
+        assertThatThrownBy(() -> transactions.inTransaction(() -> {
+            int backend = dsl.fetchValue(DSL.field("pg_backend_pid()", Integer.class));
+            users.add(user);
+            terminateBackend(backend);
+        })).isInstanceOf(StoreUnavailableException.class);
+
+        assertThat(users.findById(user.id())).isEmpty();
+    }
+
     /** Ends a server session from outside, as a server restart or a network cut would. */
     private void terminateBackend(int pid) {
         try (Connection other = dataSource.getConnection();
