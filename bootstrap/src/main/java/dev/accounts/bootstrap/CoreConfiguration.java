@@ -108,8 +108,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    RegisterUserUseCase registerUser(UserRepository users, EmailTokenStore tokens, MailOutbox outbox, PasswordHasher hasher, PasswordPolicy policy,
-                                     LifecyclePolicy lifecycle, AuditTrail audit, Transactions transactions, Clock clock) {
+    RegisterUserUseCase registerUser(UserRepository users, EmailTokenStore tokens, MailOutbox outbox,
+                                     PasswordHasher hasher, PasswordPolicy policy, LifecyclePolicy lifecycle, AuditTrail audit, Transactions transactions, Clock clock) {
         // A 409 names the taken field anyway, so answering it before the hash reveals nothing more and saves a hash.
         return new RegisterUserService(users, tokens, outbox, hasher, policy, lifecycle, audit, transactions,
                 clock, TakenNameCheck.BEFORE_HASHING);
@@ -203,7 +203,8 @@ class CoreConfiguration {
     }
 
     @Bean
-    CreateSuperuserUseCase createSuperuser(UserRepository users, PasswordHasher hasher, PasswordPolicy policy, AuditTrail audit, Transactions transactions, Clock clock) {
+    CreateSuperuserUseCase createSuperuser(UserRepository users, PasswordHasher hasher, PasswordPolicy policy,
+                                           AuditTrail audit, Transactions transactions, Clock clock) {
         return new CreateSuperuserService(users, hasher, policy, audit, transactions, clock);
     }
 

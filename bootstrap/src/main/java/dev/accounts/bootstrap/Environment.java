@@ -46,24 +46,22 @@ final class Environment {
     }
 
     Duration duration(String name, Duration fallback) {
-        return parse(name, fallback, text -> {
-            Duration duration = parseDuration(text);
-            if (duration.isNegative() || duration.isZero()) {
-                throw new IllegalArgumentException();
-            }
-            return duration;
-        }, "a positive duration such as 500ms, 10s, 5m or 1h");
+        return duration(name, fallback, false, "a positive duration such as 500ms, 10s, 5m or 1h");
     }
 
     /** As {@link #duration}, zero allowed. */
     Duration durationOrZero(String name, Duration fallback) {
+        return duration(name, fallback, true, "zero or a positive duration such as 0ms, 500ms or 10s");
+    }
+
+    private Duration duration(String name, Duration fallback, boolean zeroAllowed, String expected) {
         return parse(name, fallback, text -> {
             Duration duration = parseDuration(text);
-            if (duration.isNegative()) {
+            if (duration.isNegative() || duration.isZero() && !zeroAllowed) {
                 throw new IllegalArgumentException();
             }
             return duration;
-        }, "zero or a positive duration such as 0ms, 500ms or 10s");
+        }, expected);
     }
 
     URI httpUrl(String name, URI fallback) {

@@ -158,43 +158,36 @@ public final class MailOutboxWorker implements AutoCloseable {
      * ended it (or came before it).
      */
     private boolean pause(Duration duration) {
+        return await(duration, true);
+    }
+
+    /** Waits out the gather window, or until a stop request; the wake-ups meanwhile are for mail the round will claim. */
+    private void gather() {
+        await(gatherWindow, false);
+    }
+
+    /**
+     * Waits for {@code duration} or a stop request, and for a wake-up call too if {@code endedByWakeUp}; clears the
+     * wake-up call and says whether there was one.
+     */
+    private boolean await(Duration duration, boolean endedByWakeUp) {
         lock.lock();
         try {
             long nanos = duration.toNanos();
-            while (nanos > 0 && !wakeUpRequested && !stopRequested) {
+            while (nanos > 0 && !(endedByWakeUp && wakeUpRequested) && !stopRequested) {
                 nanos = wakeUpCall.awaitNanos(nanos);
             }
             boolean wokenUp = wakeUpRequested;
             wakeUpRequested = false;
             return wokenUp;
         } catch (InterruptedException e) {
-            stopped();
+            // Only close() interrupts, and only after its wait ran out: stop.
+            stopRequested = true;
+            Thread.currentThread().interrupt();
             return false;
         } finally {
             lock.unlock();
         }
-    }
-
-    /** Waits out the gather window, or until a stop request; the wake-ups meanwhile are for mail the round will claim. */
-    private void gather() {
-        lock.lock();
-        try {
-            long nanos = gatherWindow.toNanos();
-            while (nanos > 0 && !stopRequested) {
-                nanos = wakeUpCall.awaitNanos(nanos);
-            }
-            wakeUpRequested = false;
-        } catch (InterruptedException e) {
-            stopped();
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    /** Only close() interrupts, and only after its wait ran out: stop. */
-    private void stopped() {
-        stopRequested = true;
-        Thread.currentThread().interrupt();
     }
 
     private static Duration min(Duration a, Duration b) {

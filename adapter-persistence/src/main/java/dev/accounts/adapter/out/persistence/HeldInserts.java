@@ -14,13 +14,13 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * Inserts that a transaction does not read back, held until the transaction's next statement or its commit and then
- * sent to PostgreSQL together, in one round trip. A registration inserts its user, verification token, welcome mail
+ * Inserts that a transaction does not read back, held until the transaction's next statement or the end of its work
+ * and then sent to PostgreSQL together, in one round trip. A registration inserts its user, verification token, welcome mail
  * and audit row and reads none of them: four round trips, each a message, a wake-up and a reply for PostgreSQL and
  * for the service, become one. Outside a transaction an insert runs at once.
  *
  * <p>What this changes for a caller: a held insert that fails (a unique index, a foreign key) fails when the held
- * inserts are sent, at the transaction's next statement or at its commit, as the same exception it would have thrown
+ * inserts are sent, at the transaction's next statement or at the end of its work, as the same exception it would have thrown
  * at once; the transaction rolls back either way, so nothing of it is written.
  *
  * <p>One per {@link SpringConnections}, that is per pool: the held inserts are a resource of the current Spring
@@ -96,9 +96,7 @@ final class HeldInserts {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             int index = 1;
             for (Held h : batch) {
-                for (Object value : h.values()) {
-                    statement.setObject(index++, value);
-                }
+                index = RenderedQuery.bind(statement, index, h.values());
             }
             statement.execute();
         } catch (SQLException e) {

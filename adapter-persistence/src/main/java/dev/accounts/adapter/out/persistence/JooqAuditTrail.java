@@ -46,8 +46,8 @@ public final class JooqAuditTrail implements AuditTrail {
         String clientAddress = event.clientAddress() == null
                 ? null
                 : LoggedText.escaped(event.clientAddress(), MAX_CLIENT_ADDRESS);
-        INSERT.insertHeld(dsl, UnaryOperator.identity(), occurredAt, event.action().name(), event.userId() == null ? null : event.userId().value(),
-                clientAddress, event.outcome().name(), event.actorId() == null ? null : event.actorId().value(),
+        INSERT.insertHeld(dsl, UnaryOperator.identity(), occurredAt, event.action().name(),
+                event.userId() == null ? null : event.userId().value(), clientAddress, event.outcome().name(), event.actorId() == null ? null : event.actorId().value(),
                 event.mailId());
         AfterCommit.run(() -> LOG.info("audit action={} outcome={} user={} client={}{} at={}",
                 event.action(), event.outcome(), orUnknown(event.userId()),

@@ -81,8 +81,8 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
 
     /** Every sign-up queues its welcome mail: rendered once. The parameters are bound as JSON text. */
     private static final RenderedQuery ENQUEUE = RenderedQuery.insertInto(MAIL_OUTBOX, MAIL_OUTBOX.ID,
-            MAIL_OUTBOX.TEMPLATE, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.PARAMETERS, MAIL_OUTBOX.STATUS, MAIL_OUTBOX.ATTEMPTS,
-            MAIL_OUTBOX.NEXT_ATTEMPT_AT, MAIL_OUTBOX.CREATED_AT);
+            MAIL_OUTBOX.TEMPLATE, MAIL_OUTBOX.RECIPIENT, MAIL_OUTBOX.PARAMETERS, MAIL_OUTBOX.STATUS,
+            MAIL_OUTBOX.ATTEMPTS, MAIL_OUTBOX.NEXT_ATTEMPT_AT, MAIL_OUTBOX.CREATED_AT);
 
     /*
      * The outcome of each send is recorded on its own, one at a time (the acceptance gate waits for it), so these
@@ -128,8 +128,8 @@ public final class JooqMailOutbox implements MailOutbox, MailDeliveryQueue, Rece
     @Override
     public void enqueue(OutgoingMail mail) {
         OffsetDateTime now = Timestamps.toDatabase(clock.instant());
-        ENQUEUE.insertHeld(dsl, UnaryOperator.identity(), UUID.randomUUID(), mail.template().name(), mail.recipient().value(),
-                MailParametersJson.write(mail.parameters()).data(), PENDING, 0, now, now);
+        ENQUEUE.insertHeld(dsl, UnaryOperator.identity(), UUID.randomUUID(), mail.template().name(),
+                mail.recipient().value(), MailParametersJson.write(mail.parameters()).data(), PENDING, 0, now, now);
     }
 
     /**

@@ -74,8 +74,8 @@ public final class JooqUserRepository implements UserRepository {
 
     @Override
     public void add(User user) {
-        INSERT.insertHeld(dsl, JooqUserRepository::duplicateOr, user.id().value(), user.username().value(), user.email().value(),
-                pendingEmail(user), user.emailVerified(), user.passwordHash().value(), user.active(), user.superuser(),
+        INSERT.insertHeld(dsl, JooqUserRepository::duplicateOr, user.id().value(), user.username().value(),
+                user.email().value(), pendingEmail(user), user.emailVerified(), user.passwordHash().value(), user.active(), user.superuser(),
                 Timestamps.toDatabase(user.createdAt()), Timestamps.toDatabase(user.updatedAt()));
     }
 

@@ -77,7 +77,7 @@ final class RenderedQuery {
                  ResultSet rows = statement.executeQuery()) {
                 return read.apply(rows);
             } catch (SQLException e) {
-                throw failed(e);
+                throw failed(sql, e);
             }
         }));
     }
@@ -105,7 +105,7 @@ final class RenderedQuery {
             try (PreparedStatement statement = prepared(connection, bindValues)) {
                 return statement.executeUpdate();
             } catch (SQLException e) {
-                throw failed(e);
+                throw failed(sql, e);
             }
         }));
     }
@@ -115,10 +115,6 @@ final class RenderedQuery {
      * broke (the driver is told to leave the row's values out of it). jOOQ itself would only say that a
      * {@code ConnectionCallable} failed.
      */
-    private DataAccessException failed(SQLException e) {
-        return failed(sql, e);
-    }
-
     static DataAccessException failed(String sql, SQLException e) {
         return new DataAccessException("SQL [" + sql + "]; " + e.getMessage(), e);
     }
@@ -130,14 +126,21 @@ final class RenderedQuery {
     private PreparedStatement prepared(Connection connection, Object[] bindValues) throws SQLException {
         PreparedStatement statement = connection.prepareStatement(sql);
         try {
-            for (int i = 0; i < bindValues.length; i++) {
-                statement.setObject(i + 1, bindValues[i]);
-            }
+            bind(statement, 1, bindValues);
             return statement;
         } catch (SQLException | RuntimeException e) {
             statement.close();
             throw e;
         }
+    }
+
+    /** Binds {@code values} to the placeholders from {@code first} on; the index after the last one bound. */
+    static int bind(PreparedStatement statement, int first, Object[] values) throws SQLException {
+        int index = first;
+        for (Object value : values) {
+            statement.setObject(index++, value);
+        }
+        return index;
     }
 
     /**
