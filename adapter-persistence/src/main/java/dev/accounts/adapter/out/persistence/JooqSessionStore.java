@@ -14,6 +14,7 @@ import dev.accounts.domain.user.UserId;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.jooq.DSLContext;
 import org.jooq.impl.DSL;
 
@@ -32,6 +33,10 @@ public final class JooqSessionStore implements SessionStore {
             .leftJoin(PROFILES).on(PROFILES.USER_ID.eq(USERS.ID))
             .where(SESSIONS.TOKEN_DIGEST.eq(DSL.param("digest", String.class))));
 
+    /** Every log-in starts a session and reads it back in no other statement of its transaction: held (ADR 0014). */
+    private static final RenderedQuery INSERT = RenderedQuery.insertInto(SESSIONS, SESSIONS.TOKEN_DIGEST,
+            SESSIONS.USER_ID, SESSIONS.CREATED_AT, SESSIONS.EXPIRES_AT, SESSIONS.LAST_USED_AT);
+
     private static final int USER_COLUMNS = SESSIONS.fields().length;
     private static final int PROFILE_COLUMNS = USER_COLUMNS + USERS.fields().length;
 
@@ -43,13 +48,9 @@ public final class JooqSessionStore implements SessionStore {
 
     @Override
     public void add(Session session) {
-        StoreFailures.translated(() -> dsl.insertInto(SESSIONS)
-                .set(SESSIONS.TOKEN_DIGEST, session.digest().hex())
-                .set(SESSIONS.USER_ID, session.userId().value())
-                .set(SESSIONS.CREATED_AT, Timestamps.toDatabase(session.createdAt()))
-                .set(SESSIONS.EXPIRES_AT, Timestamps.toDatabase(session.expiresAt()))
-                .set(SESSIONS.LAST_USED_AT, Timestamps.toDatabase(session.lastUsedAt()))
-                .execute());
+        INSERT.insertHeld(dsl, UnaryOperator.identity(), session.digest().hex(), session.userId().value(),
+                Timestamps.toDatabase(session.createdAt()), Timestamps.toDatabase(session.expiresAt()),
+                Timestamps.toDatabase(session.lastUsedAt()));
     }
 
     /** One statement, rendered once: it runs on every authenticated request. */

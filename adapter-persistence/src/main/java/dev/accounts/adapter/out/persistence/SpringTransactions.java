@@ -26,7 +26,8 @@ public final class SpringTransactions implements Transactions {
         try {
             return template.execute(status -> {
                 T result = work.get();
-                HeldInserts.sendAllHeld();
+                // A transaction joined from outside is not this work's to commit.
+                HeldInserts.sendAllHeld(status.isNewTransaction() && !status.isRollbackOnly());
                 return result;
             });
         } catch (TransactionSystemException e) {

@@ -11,12 +11,21 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import javax.sql.DataSource;
 import org.jooq.DSLContext;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.core.TransactionState;
+import org.springframework.jdbc.datasource.ConnectionHolder;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DataSourceUtils;
+import org.springframework.transaction.support.DefaultTransactionStatus;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Inserts held until the transaction's next statement or its commit ({@link HeldInserts}): the transaction's own
@@ -71,6 +80,62 @@ class HeldInsertsTest {
     }
 
     @Test
+    void sendsTheCommitWithTheInsertsWhenNothingRunsBeforeIt() {
+        CommitRecordingManager manager = new CommitRecordingManager(dataSource);
+        List<String> afterCommit = new ArrayList<>();
+
+        new SpringTransactions(manager).inTransaction(() -> {
+            users.add(Users.registered("ada", "ada@example.org"));
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    afterCommit.add("ran");
+                }
+            });
+        });
+
+        assertThat(manager.stateWhenSpringCommitted).as("the driver saw the commit go out with the inserts")
+                .isEqualTo(TransactionState.IDLE);
+        assertThat(afterCommit).containsExactly("ran");
+        assertThat(dsl.fetchCount(USERS)).isEqualTo(1);
+    }
+
+    @Test
+    void leavesTheCommitToSpringWhenASynchronizationRunsBeforeIt() {
+        CommitRecordingManager manager = new CommitRecordingManager(dataSource);
+        List<Integer> usersSeenBeforeCommit = new ArrayList<>();
+
+        new SpringTransactions(manager).inTransaction(() -> {
+            users.add(Users.registered("bob", "bob@example.org"));
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    usersSeenBeforeCommit.add(usersOnTheTransactionsConnectionBehindJooqsBack());
+                }
+            });
+        });
+
+        assertThat(manager.stateWhenSpringCommitted).isEqualTo(TransactionState.OPEN);
+        assertThat(usersSeenBeforeCommit).containsExactly(1);
+        assertThat(dsl.fetchCount(USERS)).isEqualTo(1);
+    }
+
+    @Test
+    void leavesTheCommitOfAnOuterTransactionToItsOwner() {
+        CommitRecordingManager manager = new CommitRecordingManager(dataSource);
+        SpringTransactions outer = new SpringTransactions(manager);
+
+        outer.inTransaction(() -> {
+            outer.inTransaction(() -> users.add(Users.registered("cyd", "cyd@example.org")));
+            assertThat(usersOnTheTransactionsConnectionBehindJooqsBack()).as("sent, not committed").isEqualTo(1);
+            users.add(Users.registered("cyd2", "cyd2@example.org"));
+        });
+
+        assertThat(manager.stateWhenSpringCommitted).isEqualTo(TransactionState.IDLE);
+        assertThat(dsl.fetchCount(USERS)).isEqualTo(2);
+    }
+
+    @Test
     void failsTheCommitAsTheFailingInsertWouldHaveFailedAndWritesNothing() {
         users.add(Users.registered("lea", "lea@example.org"));
 
@@ -102,6 +167,27 @@ class HeldInsertsTest {
         assertThat(dsl.fetchCount(USERS)).isEqualTo(1);
         assertThatThrownBy(() -> users.add(Users.registered("Pia", "pia2@example.org")))
                 .isInstanceOf(DuplicateUserException.class);
+    }
+
+    /** Notes whether the driver still saw the transaction open when Spring came to commit it. */
+    private static final class CommitRecordingManager extends DataSourceTransactionManager {
+
+        private TransactionState stateWhenSpringCommitted;
+
+        CommitRecordingManager(DataSource dataSource) {
+            super(dataSource);
+        }
+
+        @Override
+        protected void doCommit(DefaultTransactionStatus status) {
+            ConnectionHolder holder = (ConnectionHolder) TransactionSynchronizationManager.getResource(obtainDataSource());
+            try {
+                stateWhenSpringCommitted = holder.getConnection().unwrap(BaseConnection.class).getTransactionState();
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+            super.doCommit(status);
+        }
     }
 
     /** Counts on the transaction's own connection without going through jOOQ, which would send the held inserts. */
