@@ -28,8 +28,29 @@ record BenchReport(String startedAt, Machine machine, String hasherSetting, Stri
     record Memory(double peakRssMiB, double highWaterMiB) {
     }
 
+    /**
+     * @param adjacent the native ceiling measured right before and right after each hashing workload's run at
+     *                 twice the cores, which takes the host's drift between the ceiling phase and that run out of
+     *                 the ratio; empty when the native library does not load
+     */
     record Ratios(double bestCeiling, String bestCeilingName, double registrationsPerCeiling,
-                  double loginsPerCeiling) {
+                  double loginsPerCeiling, List<AdjacentCeiling> adjacent) {
+
+        Optional<AdjacentCeiling> adjacentTo(String workload) {
+            return adjacent.stream().filter(ceiling -> ceiling.workload().equals(workload)).findFirst();
+        }
+    }
+
+    /** The native ceiling in hashes/s right before and right after a workload's run, and the run's rate. */
+    record AdjacentCeiling(String workload, int concurrency, double before, double after, double workloadPerSecond) {
+
+        double perSecond() {
+            return (before + after) / 2;
+        }
+
+        double ratio() {
+            return workloadPerSecond / perSecond();
+        }
     }
 
     /**

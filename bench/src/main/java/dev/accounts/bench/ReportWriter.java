@@ -86,6 +86,13 @@ final class ReportWriter {
         line(out, "Ratios to the best ceiling (%s, %.1f/s): registrations %.2f, logins %.2f.",
                 report.ratios().bestCeilingName(), report.ratios().bestCeiling(),
                 report.ratios().registrationsPerCeiling(), report.ratios().loginsPerCeiling());
+        for (BenchReport.AdjacentCeiling adjacent : report.ratios().adjacent()) {
+            line(out, "");
+            line(out, "%s at c=%d against the native ceiling measured right before (%.1f/s) and right after (%.1f/s) "
+                            + "its run: %.2f (%.1f/s ÷ %.1f/s).", adjacent.workload(), adjacent.concurrency(),
+                    adjacent.before(), adjacent.after(), adjacent.ratio(), adjacent.workloadPerSecond(),
+                    adjacent.perSecond());
+        }
         line(out, "");
         line(out, "## HTTP, closed loop over keep-alive connections");
         line(out, "");
