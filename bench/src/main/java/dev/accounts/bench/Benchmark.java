@@ -213,17 +213,17 @@ public final class Benchmark {
         List<HashCeiling> ceilings = new ArrayList<>();
         Argon2PasswordEncoder bouncyCastle = new Argon2PasswordEncoder(OWASP.saltLength(), OWASP.hashLength(),
                 OWASP.parallelism(), OWASP.memoryKiB(), OWASP.iterations());
-        ceilings.add(ceiling("BouncyCastle (Spring Argon2PasswordEncoder)", threads, () -> bouncyCastle.encode(PASSWORD)));
+        ceilings.add(ceiling("BouncyCastle (Spring Argon2PasswordEncoder)", () -> bouncyCastle.encode(PASSWORD)));
         Optional<Runnable> libargon2 = nativeHashOnce();
         if (libargon2.isPresent()) {
-            ceilings.add(ceiling(NATIVE, threads, libargon2.get()));
+            ceilings.add(ceiling(NATIVE, libargon2.get()));
         }
         Argon2idPasswordHasher configured = Argon2idPasswordHasher.using(
                 Argon2Implementation.valueOf(hasherSetting.toUpperCase(Locale.ROOT)), OWASP,
                 Integer.parseInt(environment.getOrDefault("ACCOUNTS_HASH_CONCURRENCY", Integer.toString(threads))));
         Password typed = Password.of(PASSWORD);
         ceilings.add(ceiling("configured PasswordHasher (ACCOUNTS_HASHER=" + hasherSetting + " → "
-                + configured.implementation().name().toLowerCase(Locale.ROOT) + ")", threads, () -> configured.hash(typed)));
+                + configured.implementation().name().toLowerCase(Locale.ROOT) + ")", () -> configured.hash(typed)));
         return ceilings;
     }
 
@@ -249,16 +249,20 @@ public final class Benchmark {
      * with the service idle between the workload's warm-up and its run.
      */
     private double adjacentCeiling(Runnable hashOnce, String when) throws InterruptedException {
-        HashCeiling ceiling = HashCeiling.measure(NATIVE, settings.cores(), Duration.ofSeconds(1), settings.hashRound(),
-                settings.hashRounds(), hashOnce);
-        log("  %-9s %s: %.1f hashes/s (rounds %s)", when, NATIVE, ceiling.perSecond(), rounded(ceiling.rounds()));
-        return ceiling.perSecond();
+        return ceiling(String.format(Locale.ROOT, "%-9s %s", when, NATIVE), NATIVE, Duration.ofSeconds(1), hashOnce)
+                .perSecond();
     }
 
-    private HashCeiling ceiling(String name, int threads, Runnable hashOnce) throws InterruptedException {
-        HashCeiling ceiling = HashCeiling.measure(name, threads, Duration.ofSeconds(3), settings.hashRound(),
+    private HashCeiling ceiling(String name, Runnable hashOnce) throws InterruptedException {
+        return ceiling(String.format(Locale.ROOT, "%-62s", name), name, Duration.ofSeconds(3), hashOnce);
+    }
+
+    /** The ceiling on one thread per core, logged under {@code label}. */
+    private HashCeiling ceiling(String label, String name, Duration warmUp, Runnable hashOnce)
+            throws InterruptedException {
+        HashCeiling ceiling = HashCeiling.measure(name, settings.cores(), warmUp, settings.hashRound(),
                 settings.hashRounds(), hashOnce);
-        log("  %-62s %6.1f hashes/s (rounds %s)", name, ceiling.perSecond(), rounded(ceiling.rounds()));
+        log("  %s %6.1f hashes/s (rounds %s)", label, ceiling.perSecond(), rounded(ceiling.rounds()));
         return ceiling;
     }
 
