@@ -54,7 +54,7 @@ public final class MailDeliveryService implements DeliverMailUseCase {
     private final int batchSize;
     private final RandomGenerator random;
     private final Executor sendExecutor;
-    private final int parallelism;
+    private final LaneCount laneCount;
     /** Lanes draw retry times concurrently; not every {@link RandomGenerator} is thread-safe. */
     private final Object randomLock = new Object();
     /** One send at a time between its transport's taking the message and its record; fair, so no lane starves. */
@@ -71,11 +71,18 @@ public final class MailDeliveryService implements DeliverMailUseCase {
      *                     {@code parallelism - 1} threads to send at full parallelism; its threads must not be virtual
      *                     where mail clients block inside {@code synchronized} code
      * @param parallelism  how many messages are sent at once, at most; the mail sender must allow that many
-     *                     concurrent calls. It does not raise how many messages a crash can repeat (one)
+     *                     concurrent calls. It does not raise how many messages a crash can repeat (one). A round
+     *                     that one lane sends quickly gets fewer lanes ({@link LaneCount})
      */
     public MailDeliveryService(MailDeliveryQueue queue, MailSender sender, RetryPolicy retryPolicy, Clock clock,
                                Duration lease, int batchSize, RandomGenerator random, Executor sendExecutor,
                                int parallelism) {
+        this(queue, sender, retryPolicy, clock, lease, batchSize, random, sendExecutor, new LaneCount(parallelism));
+    }
+
+    MailDeliveryService(MailDeliveryQueue queue, MailSender sender, RetryPolicy retryPolicy, Clock clock,
+                        Duration lease, int batchSize, RandomGenerator random, Executor sendExecutor,
+                        LaneCount laneCount) {
         this.queue = Objects.requireNonNull(queue, "queue");
         this.sender = Objects.requireNonNull(sender, "sender");
         this.retryPolicy = Objects.requireNonNull(retryPolicy, "retryPolicy");
@@ -83,11 +90,11 @@ public final class MailDeliveryService implements DeliverMailUseCase {
         this.lease = Objects.requireNonNull(lease, "lease");
         this.random = Objects.requireNonNull(random, "random");
         this.sendExecutor = Objects.requireNonNull(sendExecutor, "sendExecutor");
-        if (lease.isNegative() || lease.isZero() || batchSize < 1 || parallelism < 1) {
-            throw new IllegalArgumentException("need a positive lease, batchSize >= 1 and parallelism >= 1");
+        this.laneCount = Objects.requireNonNull(laneCount, "laneCount");
+        if (lease.isNegative() || lease.isZero() || batchSize < 1) {
+            throw new IllegalArgumentException("need a positive lease and batchSize >= 1");
         }
         this.batchSize = batchSize;
-        this.parallelism = parallelism;
     }
 
     @Override
@@ -95,7 +102,7 @@ public final class MailDeliveryService implements DeliverMailUseCase {
         Instant claimedAt = clock.instant();
         List<QueuedMail> claimed = queue.claimDue(claimedAt, lease, batchSize);
         DeliveryRound round = new DeliveryRound(claimed, claimedAt.plus(lease.dividedBy(2)));
-        List<CompletableFuture<Void>> otherLanes = startOtherLanes(round, Math.min(parallelism, claimed.size()) - 1);
+        List<CompletableFuture<Void>> otherLanes = startOtherLanes(round, laneCount.forRound(claimed.size(), claimed.size() == batchSize) - 1);
         Throwable failure = null;
         try {
             runLane(round);
@@ -134,6 +141,7 @@ public final class MailDeliveryService implements DeliverMailUseCase {
         for (Optional<QueuedMail> next = round.next(clock.instant()); next.isPresent(); next = round.next(clock.instant())) {
             QueuedMail mail = next.get();
             AcceptanceTurn turn = new AcceptanceTurn(acceptance, round);
+            long start = System.nanoTime();
             Outcome outcome;
             try {
                 outcome = deliver(mail, turn);
@@ -144,6 +152,7 @@ public final class MailDeliveryService implements DeliverMailUseCase {
             } finally {
                 turn.leave();
             }
+            laneCount.sent(System.nanoTime() - start);
             round.count(outcome);
             if (outcome == Outcome.SENT) {
                 // Outside the gate: the line is not part of the record, and the other lanes wait while the gate is held.

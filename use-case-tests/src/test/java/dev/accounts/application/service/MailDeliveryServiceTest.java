@@ -171,6 +171,29 @@ class MailDeliveryServiceTest {
 
     @Test
     @Timeout(value = 30, threadMode = SEPARATE_THREAD)
+    void sendsASmallRoundOfQuickSendsFromTheCallingThreadAlone() {
+        LaneCount paced = new LaneCount(4);
+        for (int i = 0; i < 64; i++) {
+            paced.sent(Duration.ofMillis(1).toNanos()); // a nearby server: about a millisecond a message
+        }
+        for (int i = 0; i < 4; i++) {
+            outbox.enqueue(welcome("user" + i));
+        }
+        Set<String> threads = ConcurrentHashMap.newKeySet();
+        MailSender quick = (mail, gate) -> {
+            threads.add(Thread.currentThread().getName());
+            gate.enter();
+        };
+        MailDeliveryService delivery = new MailDeliveryService(outbox, quick, retryPolicy, clock, LEASE, 64,
+                new SplittableRandom(7), lanes, paced);
+
+        assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(4, 0, 0));
+        assertThat(threads).containsExactly(Thread.currentThread().getName());
+        assertThat(outbox.entries()).extracting(Entry::status).containsOnly(Status.SENT);
+    }
+
+    @Test
+    @Timeout(value = 30, threadMode = SEPARATE_THREAD)
     void aFailingSendDoesNotAffectTheOthersInItsRound() {
         for (String name : List.of("alice", "bob", "carol", "dave", "erin", "frank")) {
             outbox.enqueue(welcome(name));

@@ -78,7 +78,7 @@ public class UserController {
                     AlreadyTakenProblem.field(e));
             return AlreadyTakenProblem.answer(e);
         }
-        log.info("registration succeeded: user={} client={}", user.id(), LogSafe.escape(client.value()));
+        // No line of its own: the audit trail logs the registration (accounts.audit) once it is committed.
         // Relative on purpose: an absolute URL would have to come from the Host header, which the client controls.
         return ResponseEntity.created(URI.create("/api/users/" + user.id())).body(UserResponse.from(user));
     }
