@@ -101,8 +101,9 @@ public final class MailDeliveryService implements DeliverMailUseCase {
     public DeliveryReport deliverDueMail() {
         Instant claimedAt = clock.instant();
         List<QueuedMail> claimed = queue.claimDue(claimedAt, lease, batchSize);
+        boolean fullBatch = claimed.size() == batchSize;
         DeliveryRound round = new DeliveryRound(claimed, claimedAt.plus(lease.dividedBy(2)));
-        List<CompletableFuture<Void>> otherLanes = startOtherLanes(round, laneCount.forRound(claimed.size(), claimed.size() == batchSize) - 1);
+        List<CompletableFuture<Void>> otherLanes = startOtherLanes(round, laneCount.forRound(claimed.size(), fullBatch) - 1);
         Throwable failure = null;
         try {
             runLane(round);
@@ -120,7 +121,7 @@ public final class MailDeliveryService implements DeliverMailUseCase {
             throw rethrown(failure);
         }
         round.notStarted().forEach(mail -> round.count(failed(mail, NOT_STARTED, false)));
-        return round.report(claimed.size() == batchSize);
+        return round.report(fullBatch);
     }
 
     private List<CompletableFuture<Void>> startOtherLanes(DeliveryRound round, int count) {

@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -184,10 +185,16 @@ class MailDeliveryServiceTest {
             threads.add(Thread.currentThread().getName());
             gate.enter();
         };
+        AtomicInteger lanesStarted = new AtomicInteger();
+        Executor countingLanes = lane -> {
+            lanesStarted.incrementAndGet();
+            lanes.execute(lane);
+        };
         MailDeliveryService delivery = new MailDeliveryService(outbox, quick, retryPolicy, clock, LEASE, 64,
-                new SplittableRandom(7), lanes, paced);
+                new SplittableRandom(7), countingLanes, paced);
 
         assertThat(delivery.deliverDueMail()).isEqualTo(new DeliveryReport(4, 0, 0));
+        assertThat(lanesStarted).hasValue(0);
         assertThat(threads).containsExactly(Thread.currentThread().getName());
         assertThat(outbox.entries()).extracting(Entry::status).containsOnly(Status.SENT);
     }
