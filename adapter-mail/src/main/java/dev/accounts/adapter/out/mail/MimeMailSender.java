@@ -62,6 +62,8 @@ public final class MimeMailSender implements MailSender, AutoCloseable {
 
     /** Builds the MIME messages; in SMTP mode also the session every connection is opened with. */
     private final Session session;
+    /** In SMTP mode, the time-outs of the writes on every connection; null otherwise. */
+    private final WriteTimeouts writeTimeouts;
     private final MailTransport transport;
     private final MailRenderer renderer;
     private final InternetAddress from;
@@ -92,8 +94,9 @@ public final class MimeMailSender implements MailSender, AutoCloseable {
         }
         this.messageIdDomain = from.getAddress().substring(from.getAddress().lastIndexOf('@') + 1);
         this.renderer = new MailRenderer(settings.publicUrl(), lifetimes);
+        this.writeTimeouts = settings.mode() == MailSettings.Mode.SMTP ? new WriteTimeouts() : null;
         this.session = settings.mode() == MailSettings.Mode.SMTP
-                ? SmtpSession.open(settings)
+                ? SmtpSession.open(settings, writeTimeouts)
                 : Session.getInstance(new Properties());
         this.transport = switch (settings.mode()) {
             case SMTP -> new PooledSmtpTransport(session, connections);
@@ -123,6 +126,9 @@ public final class MimeMailSender implements MailSender, AutoCloseable {
     @Override
     public void close() {
         transport.close();
+        if (writeTimeouts != null) {
+            writeTimeouts.shutdown(); // after the connections: their QUIT is a write too
+        }
     }
 
     /** The message as it will go out, its headers final. */

@@ -9,14 +9,16 @@ import org.simplejavamail.api.mailer.config.TransportStrategy;
 /**
  * The Jakarta Mail session for the configured SMTP server: simple-java-mail's properties for the transport (STARTTLS
  * required, not merely tried), the server, the credentials, the TLS server identity check and the timeouts. Owning the
- * session is what lets the connect timeout differ from the read timeout (simple-java-mail knows one for all three).
+ * session is what lets the connect timeout differ from the read timeout (simple-java-mail knows one for all three),
+ * and lets every connection's write time-outs be watched by one {@link WriteTimeouts}.
  */
 final class SmtpSession {
 
     private SmtpSession() {
     }
 
-    static Session open(MailSettings settings) {
+    /** @param writeTimeouts watches every write on the session's connections; the caller shuts it down after them */
+    static Session open(MailSettings settings, WriteTimeouts writeTimeouts) {
         TransportStrategy strategy = strategy(settings.transport());
         Properties properties = strategy.generateProperties();
         properties.put(strategy.propertyNameHost(), settings.host());
@@ -26,12 +28,19 @@ final class SmtpSession {
         properties.put(strategy.propertyNameConnectionTimeout(), Long.toString(settings.connectTimeout().toMillis()));
         properties.put(strategy.propertyNameTimeout(), Long.toString(settings.readTimeout().toMillis()));
         properties.put(strategy.propertyNameWriteTimeout(), Long.toString(settings.readTimeout().toMillis()));
+        properties.put(executorProperty(strategy), writeTimeouts);
         if (settings.username() == null) {
             return Session.getInstance(properties);
         }
         properties.put(strategy.propertyNameUsername(), settings.username());
         properties.put(strategy.propertyNameAuthenticate(), "true");
         return Session.getInstance(properties, new Credentials(settings.username(), settings.password()));
+    }
+
+    /** Angus' name for the executor of the write time-outs: {@code mail.smtp.executor.writetimeout} for smtp. */
+    static String executorProperty(TransportStrategy strategy) {
+        String writeTimeout = strategy.propertyNameWriteTimeout();
+        return writeTimeout.substring(0, writeTimeout.lastIndexOf('.')) + ".executor.writetimeout";
     }
 
     static TransportStrategy strategy(MailSettings.Transport transport) {

@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -25,6 +26,13 @@ import org.junit.jupiter.api.Test;
  * that ends the data, so never for a message the server refused earlier; a gate that refuses abandons the message.
  */
 class GatedSmtpTransportTest {
+
+    private final WriteTimeouts writeTimeouts = new WriteTimeouts();
+
+    @AfterEach
+    void stopWatchingWrites() {
+        writeTimeouts.shutdown();
+    }
 
     @Test
     void entersTheGateOnceAfterTheBodyAndBeforeTheServerHasTheMessage() throws IOException {
@@ -82,7 +90,7 @@ class GatedSmtpTransportTest {
     @Test
     void aMessageSentWithoutAGateIsAbandonedBeforeItsEnd() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.CONTINUE)) {
-            Session session = SmtpSession.open(TestMail.smtpOnPort(server.port()));
+            Session session = SmtpSession.open(TestMail.smtpOnPort(server.port()), writeTimeouts);
             GatedSmtpTransport connection = GatedSmtpTransport.of(session);
             connection.connect();
             MimeMessage message = TestMail.hello(session);
@@ -103,7 +111,8 @@ class GatedSmtpTransportTest {
         smtps.start();
         try {
             Session session = SmtpSession.open(new MailSettings("127.0.0.1", smtps.getSmtps().getPort(), null, null,
-                    MailSettings.Transport.SMTPS, TestMail.FROM, TestMail.PUBLIC_URL, Duration.ofSeconds(2), Duration.ofSeconds(2)));
+                    MailSettings.Transport.SMTPS, TestMail.FROM, TestMail.PUBLIC_URL, Duration.ofSeconds(2), Duration.ofSeconds(2)),
+                    writeTimeouts);
             // GreenMail's certificate is a test certificate for no host name: trusted here, and only here.
             session.getProperties().put("mail.smtps.ssl.trust", "*");
             session.getProperties().put("mail.smtps.ssl.checkserveridentity", "false");

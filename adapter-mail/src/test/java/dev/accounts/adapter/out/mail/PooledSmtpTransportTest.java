@@ -20,10 +20,18 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /** SMTP connections kept open between messages: reused, opened in parallel, dropped when broken, closed at the end. */
 class PooledSmtpTransportTest {
+
+    private final WriteTimeouts writeTimeouts = new WriteTimeouts();
+
+    @AfterEach
+    void stopWatchingWrites() {
+        writeTimeouts.shutdown();
+    }
 
     private static final Duration NEVER = Duration.ofHours(1);
 
@@ -67,7 +75,7 @@ class PooledSmtpTransportTest {
     @Test
     void aConnectionTheServerDroppedIsNotUsedAgain() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.HANG_UP)) {
-            Session session = SmtpSession.open(TestMail.smtpOnPort(server.port()));
+            Session session = SmtpSession.open(TestMail.smtpOnPort(server.port()), writeTimeouts);
             try (PooledSmtpTransport transport = new PooledSmtpTransport(session, 2, NEVER)) {
                 send(transport, session);
 
@@ -86,7 +94,7 @@ class PooledSmtpTransportTest {
     @Test
     void aConnectionIdleForAWhileIsCheckedAndReplacedWhenTheServerDroppedIt() throws Exception {
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.HANG_UP)) {
-            Session session = SmtpSession.open(TestMail.smtpOnPort(server.port()));
+            Session session = SmtpSession.open(TestMail.smtpOnPort(server.port()), writeTimeouts);
             try (PooledSmtpTransport transport = new PooledSmtpTransport(session, 2, Duration.ZERO)) {
                 send(transport, session);
                 send(transport, session);

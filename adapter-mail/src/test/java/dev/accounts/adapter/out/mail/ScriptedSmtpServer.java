@@ -7,16 +7,20 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A real SMTP dialogue on a loopback port, with what GreenMail cannot do: refuse a recipient with a chosen reply
- * code, hang up after a message, or fall silent, and count the connections it was asked for. Serves each connection
+ * code, hang up after a message, fall silent, or stop reading in the middle of a message's data, and count the
+ * connections it was asked for. Serves each connection
  * on a thread of its own, so parallel senders are served in parallel.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
@@ -34,25 +38,40 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private final ServerSocket socket;
     private final String recipientReply;
     private final AfterMessage afterMessage;
+    private final boolean stopsReadingAtData;
+    private final CountDownLatch closed = new CountDownLatch(1);
     private final List<String> commands = new CopyOnWriteArrayList<>();
     private final AtomicInteger connections = new AtomicInteger();
     private final AtomicInteger messages = new AtomicInteger();
 
-    private ScriptedSmtpServer(String recipientReply, AfterMessage afterMessage) throws IOException {
+    private ScriptedSmtpServer(String recipientReply, AfterMessage afterMessage, boolean stopsReadingAtData)
+            throws IOException {
         this.recipientReply = recipientReply;
         this.afterMessage = afterMessage;
-        this.socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+        this.stopsReadingAtData = stopsReadingAtData;
+        this.socket = new ServerSocket();
+        if (stopsReadingAtData) {
+            // Set before binding, so that accepted connections take it: the data the server never reads fills the
+            // buffers soon, and the sender's writes block.
+            socket.setReceiveBufferSize(4096);
+        }
+        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 50);
         Thread.ofPlatform().daemon().name("scripted-smtp").start(this::serve);
     }
 
     /** A server that answers every RCPT TO with {@code reply}, such as {@code "550 5.1.1 No such user"}. */
     static ScriptedSmtpServer answeringRecipientsWith(String reply) throws IOException {
-        return new ScriptedSmtpServer(reply, AfterMessage.CONTINUE);
+        return new ScriptedSmtpServer(reply, AfterMessage.CONTINUE, false);
     }
 
     /** A server that accepts every message, then does {@code afterMessage}. */
     static ScriptedSmtpServer accepting(AfterMessage afterMessage) throws IOException {
-        return new ScriptedSmtpServer("250 2.1.5 OK", afterMessage);
+        return new ScriptedSmtpServer("250 2.1.5 OK", afterMessage, false);
+    }
+
+    /** A server that answers DATA with 354 and then reads nothing more, until it is closed. */
+    static ScriptedSmtpServer stoppingToReadAtData() throws IOException {
+        return new ScriptedSmtpServer("250 2.1.5 OK", AfterMessage.CONTINUE, true);
     }
 
     int port() {
@@ -76,6 +95,7 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
+        closed.countDown();
         socket.close();
     }
 
@@ -115,6 +135,10 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 case "RCPT" -> reply(out, recipientReply);
                 case "DATA" -> {
                     reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                    if (stopsReadingAtData) {
+                        awaitClose();
+                        return;
+                    }
                     String data = in.readLine();
                     while (data != null && !data.equals(".")) {
                         data = in.readLine(); // the message itself is not kept
@@ -138,6 +162,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
                 }
                 default -> reply(out, "502 5.5.2 Command not recognised");
             }
+        }
+    }
+
+    private void awaitClose() {
+        try {
+            closed.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
