@@ -38,7 +38,7 @@ final class SmtpSession {
     }
 
     /** Angus' name for the executor of the write time-outs: {@code mail.smtp.executor.writetimeout} for smtp. */
-    static String executorProperty(TransportStrategy strategy) {
+    private static String executorProperty(TransportStrategy strategy) {
         String writeTimeout = strategy.propertyNameWriteTimeout();
         return writeTimeout.substring(0, writeTimeout.lastIndexOf('.')) + ".executor.writetimeout";
     }
