@@ -137,6 +137,22 @@ class PooledSmtpTransportTest {
         }
     }
 
+    /** Closing also stops the watch over its writes, so a closed sender leaves no thread behind and writes nothing. */
+    @Test
+    void aClosedSenderSendsNothingMore() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.CONTINUE)) {
+            MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port()), LinkLifetimes.DEFAULTS, 2);
+            sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), new CountingGate());
+            sender.close();
+
+            MailDeliveryException failure = catchThrowableOfType(MailDeliveryException.class,
+                    () -> sender.send(TestMail.queuedWelcome("bob", "bob@example.com"), new CountingGate()));
+
+            assertThat(failure).isNotNull();
+            assertThat(server.messages()).isOne();
+        }
+    }
+
     private static void send(PooledSmtpTransport transport, Session session) throws MessagingException {
         transport.deliver(TestMail.hello(session), new CountingGate());
     }
