@@ -17,6 +17,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 --user-group --home-dir /var/lib/accounts --create-home --shell /usr/sbin/nologin accounts
 COPY --from=build /src/bootstrap/target/accounts.jar /opt/accounts/accounts.jar
+COPY --from=build /src/dist/jvm.options /opt/accounts/jvm.options
 USER accounts:accounts
 WORKDIR /var/lib/accounts
 # MALLOC_ARENA_MAX: two glibc malloc arenas instead of up to 8 per core, each keeping what was freed in it.
@@ -29,5 +30,6 @@ EXPOSE 8080
 # Liveness: the process serves HTTP. A load balancer should use /health/ready, which also needs the database.
 HEALTHCHECK --interval=15s --timeout=3s --start-period=60s --retries=3 \
   CMD curl -fsS -o /dev/null "http://127.0.0.1:${ACCOUNTS_HTTP_PORT}/health/live" || exit 1
+# The JVM options: dist/jvm.options (heap bound, pause target, native memory trimming).
 # Exec form: java is PID 1 and gets the SIGTERM of `docker stop` (in-flight requests finish, up to 20 s).
-ENTRYPOINT ["java", "-Xmx256m", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError", "-jar", "/opt/accounts/accounts.jar"]
+ENTRYPOINT ["java", "@/opt/accounts/jvm.options", "-jar", "/opt/accounts/accounts.jar"]

@@ -4,11 +4,9 @@ set -euo pipefail
 cd "$(dirname "$0")"
 . scripts/use-jdk.sh
 mvn -B -q -ntp -DskipTests package
-# A fixed heap, as a deployment would set it: the default (a quarter of the machine's memory) lets the heap, and so
-# the process, grow far past what the service needs (256 MiB holds 64 busy clients, see the README's Performance).
-# A 20 ms pause target: G1's default of 200 ms let one young collection under load stop the service for 60-110 ms,
-# as long as a liveness probe's whole budget. JAVA_OPTS replaces both.
+# The JVM options are in dist/jvm.options, shared with the systemd unit, the image and the benchmark: a bounded heap,
+# a 20 ms pause target, freed native memory handed back (README, Performance). JAVA_OPTS replaces them.
 # Two malloc arenas: glibc gives each thread that allocates natively (JIT compilers, the hasher's libargon2, GC
 # workers) an arena of its own, up to 8 per core, and keeps what was freed in each (README, Performance).
 export MALLOC_ARENA_MAX="${MALLOC_ARENA_MAX:-2}"
-exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:--Xmx256m -XX:MaxGCPauseMillis=20 -XX:+ExitOnOutOfMemoryError} -jar bootstrap/target/accounts.jar "$@"
+exec "$JAVA_HOME/bin/java" ${JAVA_OPTS:-@dist/jvm.options} -jar bootstrap/target/accounts.jar "$@"

@@ -25,8 +25,10 @@ record BenchSettings(Path jar, Optional<Path> baselineJar, Path results, Duratio
     static BenchSettings fromEnvironment(Map<String, String> env) {
         int cores = Runtime.getRuntime().availableProcessors();
         List<Integer> concurrencies = List.of(1, 2 * cores, 64);
-        // As run.sh, the systemd unit and the image start it.
-        String javaOptions = env.getOrDefault("BENCH_SERVICE_JAVA_OPTS", "-Xmx256m -XX:MaxGCPauseMillis=20").trim();
+        // As run.sh, the systemd unit and the image start it: their options file, named absolutely because the
+        // service's launcher resolves an @file against its own working directory.
+        String javaOptions = env.getOrDefault("BENCH_SERVICE_JAVA_OPTS",
+                "@" + Path.of("dist", "jvm.options").toAbsolutePath()).trim();
         String concurrencyList = env.getOrDefault("BENCH_CONCURRENCIES", "").trim();
         if (!concurrencyList.isEmpty()) {
             concurrencies = Arrays.stream(concurrencyList.split(",")).map(String::trim).map(Integer::valueOf).toList();

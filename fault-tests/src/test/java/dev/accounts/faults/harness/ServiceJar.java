@@ -11,6 +11,7 @@ import java.nio.file.Path;
 final class ServiceJar {
 
     private static final Path DEFAULT = Path.of("..", "bootstrap", "target", "accounts.jar");
+    private static final Path JVM_OPTIONS = Path.of("..", "dist", "jvm.options");
 
     private ServiceJar() {
     }
@@ -24,6 +25,15 @@ final class ServiceJar {
                     + "before fault-tests.");
         }
         return jar;
+    }
+
+    /** The options file that run.sh, the systemd unit and the image start the service with. */
+    static Path jvmOptions() {
+        Path file = JVM_OPTIONS.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("The service's JVM options " + file + " are missing.");
+        }
+        return file;
     }
 
     /** The {@code java} launcher of the JVM running the tests, so the service runs on the same JDK. */

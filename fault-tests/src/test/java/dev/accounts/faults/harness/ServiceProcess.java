@@ -34,11 +34,11 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Duration START_TIMEOUT = Duration.ofSeconds(180);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(45);
     /**
-     * As the unit file in {@code dist/} runs it (its heap bound and pause target), the heap fixed from the start so
-     * that a leak shows within a scenario instead of hiding in a growing one.
+     * As run.sh, the unit and the image run it ({@code dist/jvm.options}: its heap bound, pause target, native memory
+     * trimming), the heap also fixed at that bound from the start so that a leak shows within a scenario instead of
+     * hiding in a growing one.
      */
-    private static final List<String> JVM_OPTIONS =
-            List.of("-Xms256m", "-Xmx256m", "-XX:MaxGCPauseMillis=20", "-XX:+ExitOnOutOfMemoryError");
+    private static final List<String> JVM_OPTIONS = deployedOptionsWithFixedHeap(ServiceJar.jvmOptions());
     /** Instances still running when the test JVM exits (a scenario that timed out, say) are killed with it. */
     private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
 
@@ -97,6 +97,17 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             process.destroyForcibly();
             throw new IllegalStateException("interrupted while starting " + name, e);
+        }
+    }
+
+    private static List<String> deployedOptionsWithFixedHeap(Path optionsFile) {
+        try (Stream<String> lines = Files.lines(optionsFile)) {
+            String maxHeap = lines.map(String::strip).filter(line -> line.startsWith("-Xmx")).findFirst()
+                    .map(line -> line.split("\\s+")[0])
+                    .orElseThrow(() -> new IllegalStateException(optionsFile + " sets no -Xmx"));
+            return List.of("@" + optionsFile, "-Xms" + maxHeap.substring("-Xmx".length()));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + optionsFile, e);
         }
     }
 
