@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /** Everything one run measured, as written to JSON; the Markdown and the console table are made from it. */
 record BenchReport(String startedAt, Machine machine, String hasherSetting, String serviceHasher,
-                   String nativeLibrary, List<HashCeiling> ceilings, List<LoadResult> load, Drain drain,
+                   String nativeLibrary, String serviceJvmArguments, List<HashCeiling> ceilings, List<LoadResult> load, Drain drain,
                    SlowSmtp slowSmtp, Memory memory, Ratios ratios, References references, List<Target> targets,
                    double durationSeconds) {
 

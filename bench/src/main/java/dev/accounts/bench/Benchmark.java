@@ -272,6 +272,7 @@ public final class Benchmark {
         InetSocketAddress address = service.address();
         String nativeLibrary = service.nativeArgon2Library().orElse("none mapped (the Java implementation runs)");
         String serviceHasher = firstLogLine(service.log(), "Password hashing:");
+        String jvmArguments = service.jvmArguments();
         log("Service ready at %s, pid %d; %s; libargon2: %s", service.host(), service.pid(), serviceHasher, nativeLibrary);
         LoadGenerator generator = new LoadGenerator(address);
         CpuMeter cpu = new CpuMeter(service.pid());
@@ -292,9 +293,10 @@ public final class Benchmark {
         BenchReport.Machine machine = new BenchReport.Machine(settings.cores(), cpuModel(),
                 System.getProperty("java.vm.name") + " " + Runtime.version(), loadBefore, loadAverage());
         BenchReport draft = new BenchReport(startedAt.toString(), machine, hasherSetting, serviceHasher, nativeLibrary,
-                ceilings, load, drain, slowSmtp, rss, ratios, references, List.of(), (System.nanoTime() - started) / 1e9);
-        return new BenchReport(draft.startedAt(), machine, hasherSetting, serviceHasher, nativeLibrary, ceilings, load,
-                drain, slowSmtp, rss, ratios, references, Targets.check(draft, settings.twicePerCore()),
+                jvmArguments, ceilings, load, drain, slowSmtp, rss, ratios, references, List.of(),
+                (System.nanoTime() - started) / 1e9);
+        return new BenchReport(draft.startedAt(), machine, hasherSetting, serviceHasher, nativeLibrary, jvmArguments,
+                ceilings, load, drain, slowSmtp, rss, ratios, references, Targets.check(draft, settings.twicePerCore()),
                 draft.durationSeconds());
     }
 

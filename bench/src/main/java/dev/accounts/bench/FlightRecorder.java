@@ -3,8 +3,6 @@ package dev.accounts.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One JFR recording of the service per measured run, through {@code jcmd}, so each workload's profile stands alone
@@ -15,7 +13,6 @@ final class FlightRecorder {
 
     private final long pid;
     private final Path directory;
-    private final Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
 
     FlightRecorder(long pid, Path directory) throws IOException {
         this.pid = pid;
@@ -23,27 +20,12 @@ final class FlightRecorder {
     }
 
     void start() {
-        jcmd("JFR.start", "name=bench", "settings=profile");
+        Jcmd.run(pid, "JFR.start", "name=bench", "settings=profile");
     }
 
     Path stop(String name) {
         Path file = directory.resolve(name + ".jfr").toAbsolutePath();
-        jcmd("JFR.stop", "name=bench", "filename=" + file);
+        Jcmd.run(pid, "JFR.stop", "name=bench", "filename=" + file);
         return file;
-    }
-
-    private void jcmd(String... command) {
-        List<String> line = new java.util.ArrayList<>(List.of(jcmd.toString(), Long.toString(pid)));
-        line.addAll(List.of(command));
-        try {
-            Process process = new ProcessBuilder(line).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-            if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-                Benchmark.log("jcmd %s did not succeed", String.join(" ", command));
-            }
-        } catch (IOException e) {
-            Benchmark.log("jcmd failed: %s", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

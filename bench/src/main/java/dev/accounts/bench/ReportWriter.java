@@ -40,6 +40,7 @@ final class ReportWriter {
                 machine.loadAfter(), report.durationSeconds());
         line(out, "Service hasher: %s (ACCOUNTS_HASHER=%s); libargon2 mapped: %s.", report.serviceHasher(),
                 report.hasherSetting(), report.nativeLibrary());
+        line(out, "Service JVM options: `%s`.", report.serviceJvmArguments());
         line(out, "");
         line(out, "## Targets");
         line(out, "");

@@ -140,6 +140,20 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * The options the service's JVM runs with, as its launcher expanded them ({@code @dist/jvm.options} read out),
+     * so a report says what ran and not only what was asked for.
+     */
+    String jvmArguments() {
+        return Jcmd.run(pid(), "VM.command_line").flatMap(ServiceProcess::jvmArgumentsLine).orElse("unknown");
+    }
+
+    /** The {@code jvm_args:} line of {@code jcmd VM.command_line}; absent when the JVM got no options. */
+    static Optional<String> jvmArgumentsLine(String commandLine) {
+        return commandLine.lines().filter(line -> line.startsWith("jvm_args: "))
+                .map(line -> line.substring("jvm_args: ".length()).strip()).findFirst();
+    }
+
     /** SIGTERM, as an operator would stop it; the service then stops its worker and PostgreSQL itself. */
     @Override
     public void close() throws InterruptedException {
