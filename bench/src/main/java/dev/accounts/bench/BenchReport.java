@@ -6,9 +6,9 @@ import java.util.Optional;
 
 /** Everything one run measured, as written to JSON; the Markdown and the console table are made from it. */
 record BenchReport(String startedAt, Machine machine, String hasherSetting, String serviceHasher,
-                   String nativeLibrary, String serviceJvmArguments, List<HashCeiling> ceilings, List<LoadResult> load, Drain drain,
-                   SlowSmtp slowSmtp, Memory memory, Ratios ratios, References references, List<Target> targets,
-                   double durationSeconds) {
+                   String nativeLibrary, String serviceJvmArguments, List<HashCeiling> ceilings,
+                   List<LoadResult> load, Drain drain, SlowSmtp slowSmtp, Memory memory, Ratios ratios,
+                   References references, List<Target> targets, double durationSeconds) {
 
     /**
      * @param loadBefore the one-minute load average before the run: other work on the machine lowers every figure

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 class JcmdTest {
 
     @Test
-    void aReportNamesTheOptionsOfAnOptionsFileAsTheLauncherExpandedThem(@TempDir Path directory) throws Exception {
+    void readsTheOptionsOfAnOptionsFileAsTheLauncherExpandedThem(@TempDir Path directory) throws Exception {
         Path options = Files.writeString(directory.resolve("jvm.options"), """
                 # a comment, as in dist/jvm.options
                 -Xmx48m
