@@ -26,14 +26,14 @@ import org.junit.jupiter.api.Test;
 /** SMTP connections kept open between messages: reused, opened in parallel, dropped when broken, closed at the end. */
 class PooledSmtpTransportTest {
 
+    private static final Duration NEVER = Duration.ofHours(1);
+
     private final WriteTimeouts writeTimeouts = new WriteTimeouts();
 
     @AfterEach
     void stopWatchingWrites() {
         writeTimeouts.shutdown();
     }
-
-    private static final Duration NEVER = Duration.ofHours(1);
 
     @Test
     void sendsMessagesOneAfterAnotherOverOneConnection() throws IOException {

@@ -20,8 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real SMTP dialogue on a loopback port, with what GreenMail cannot do: refuse a recipient with a chosen reply
  * code, hang up after a message, fall silent, or stop reading in the middle of a message's data, and count the
- * connections it was asked for. Serves each connection
- * on a thread of its own, so parallel senders are served in parallel.
+ * connections it was asked for. Serves each connection on a thread of its own, so parallel senders are served in
+ * parallel.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
