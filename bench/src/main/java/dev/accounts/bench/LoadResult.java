@@ -25,4 +25,30 @@ record LoadResult(String workload, int concurrency, double seconds, long ok, lon
                 used.hashMillis() / requests, used.benchMillis() / requests, used.machineMillis() / requests,
                 firstProblem);
     }
+
+    /**
+     * Two turns of the same workload and concurrency as one: counts and time added, rates and CPU per request
+     * weighted by requests, the maximum the larger, and the percentiles the means of the two turns' (the latencies
+     * themselves are not kept).
+     */
+    static LoadResult meanOf(LoadResult first, LoadResult second) {
+        long firstRequests = Math.max(1, first.ok + first.unexpected);
+        long secondRequests = Math.max(1, second.ok + second.unexpected);
+        double seconds = first.seconds + second.seconds;
+        return new LoadResult(first.workload, first.concurrency, seconds, first.ok + second.ok,
+                first.unexpected + second.unexpected, (first.ok + second.ok) / seconds,
+                (first.p50Millis + second.p50Millis) / 2, (first.p99Millis + second.p99Millis) / 2,
+                Math.max(first.maxMillis, second.maxMillis),
+                weighted(first.jvmCpuMsPerRequest, firstRequests, second.jvmCpuMsPerRequest, secondRequests),
+                weighted(first.pgCpuMsPerRequest, firstRequests, second.pgCpuMsPerRequest, secondRequests),
+                weighted(first.jitCpuMsPerRequest, firstRequests, second.jitCpuMsPerRequest, secondRequests),
+                weighted(first.hashCpuMsPerRequest, firstRequests, second.hashCpuMsPerRequest, secondRequests),
+                weighted(first.benchCpuMsPerRequest, firstRequests, second.benchCpuMsPerRequest, secondRequests),
+                weighted(first.machineCpuMsPerRequest, firstRequests, second.machineCpuMsPerRequest, secondRequests),
+                first.unexpected > 0 ? first.firstProblem : second.firstProblem);
+    }
+
+    private static double weighted(double first, long firstWeight, double second, long secondWeight) {
+        return (first * firstWeight + second * secondWeight) / (firstWeight + secondWeight);
+    }
 }

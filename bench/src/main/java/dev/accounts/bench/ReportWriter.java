@@ -119,6 +119,9 @@ final class ReportWriter {
         BenchReport.SlowSmtp slow = report.slowSmtp();
         line(out, "## Registration with a slow mail server (sink answers each message after %.0f s)", slow.delaySeconds());
         line(out, "");
+        line(out, "Measured in four turns, immediate, slow, slow, immediate; each row is the mean of its two turns, so "
+                + "that a drift of the host's speed through the phase cancels.");
+        line(out, "");
         line(out, "| sink | clients | requests/s | p50 ms | p99 ms | max ms | JVM CPU ms/req | of which JIT | of which hashing | PostgreSQL CPU ms/req | load generator + sink CPU ms/req | machine CPU ms/req | unexpected |");
         line(out, "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         row(out, "immediate", slow.immediate());

@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.accounts.application.port.out.UserSearch;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
 import org.jooq.DSLContext;
 import org.jooq.ExecuteContext;
 import org.jooq.ExecuteListener;
@@ -19,7 +21,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * What the port's contract ({@link JooqUserDirectoryContractTest}) cannot see: that a prefix search is answered from
- * the V4 migration's indexes rather than by reading every user.
+ * the unique indexes on {@code lower(username)} and {@code lower(email)} (V7: {@code text_pattern_ops}, so they
+ * serve {@code LIKE 'prefix%'} whatever the collation) rather than by reading every user.
  */
 @ExtendWith(SharedDatabase.class)
 class JooqUserDirectoryTest {
@@ -56,6 +59,22 @@ class JooqUserDirectoryTest {
         assertThat(recordedDirectory.search(new UserSearch("USER1234", null, null, null, 51))).hasSize(11);
 
         String plan = String.join("\n", dsl.fetch("EXPLAIN " + statements.getLast()).getValues(0, String.class));
-        assertThat(plan).contains("users_username_prefix_idx").contains("users_email_prefix_idx");
+        assertThat(plan).contains("users_username_lower_key").contains("users_email_lower_key");
+    }
+
+    /**
+     * Under the C collation of the embedded database any btree on the expression serves LIKE, so the plan above
+     * cannot tell a text_pattern_ops index from another: this checks that the unique ones are it, and the only ones.
+     */
+    @Test
+    void theUniqueIndexesAreTheOnlyOnesOnTheNamesAndServePrefixesUnderAnyCollation() {
+        Map<String, String> indexes = dsl.fetch("SELECT indexname, indexdef FROM pg_indexes WHERE tablename = 'users'")
+                .stream().collect(Collectors.toMap(row -> row.get(0, String.class), row -> row.get(1, String.class)));
+
+        assertThat(indexes).containsOnlyKeys("users_pkey", "users_username_lower_key", "users_email_lower_key");
+        assertThat(indexes.get("users_username_lower_key"))
+                .startsWith("CREATE UNIQUE INDEX").contains("text_pattern_ops");
+        assertThat(indexes.get("users_email_lower_key"))
+                .startsWith("CREATE UNIQUE INDEX").contains("text_pattern_ops");
     }
 }
