@@ -46,26 +46,35 @@ final class LoginFailures {
                 .map(until -> RetryAfter.of(Duration.between(now, until)));
     }
 
-    /** One more consecutive failure for the account and the client address (either may be null), blocking as due. */
+    /**
+     * One more consecutive failure for the account and the client address (either may be null), blocking as due. Both
+     * are counted in one write, so that a failure against an existing account costs what an unknown login's does.
+     */
     void recordFailure(UserId account, String clientAddress, Instant now) {
+        List<ThrottleKey> keys = new ArrayList<>(2);
+        List<BackoffPolicy> backoffs = new ArrayList<>(2);
         if (account != null) {
-            count(ThrottleKey.account(account), policy.perAccount(), now);
+            keys.add(ThrottleKey.account(account));
+            backoffs.add(policy.perAccount());
         }
         if (clientAddress != null) {
-            count(ThrottleKey.client(clientAddress), policy.perClient(), now);
+            keys.add(ThrottleKey.client(clientAddress));
+            backoffs.add(policy.perClient());
+        }
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<Integer> failures = throttle.recordFailures(keys, now);
+        for (int i = 0; i < keys.size(); i++) {
+            Duration wait = backoffs.get(i).waitAfter(failures.get(i));
+            if (!wait.isZero()) {
+                throttle.block(keys.get(i), now.plus(wait));
+            }
         }
     }
 
     /** The account proved its password: its failures are forgotten. */
     void forgiveAccount(UserId account) {
         throttle.reset(ThrottleKey.account(account));
-    }
-
-    private void count(ThrottleKey key, BackoffPolicy backoff, Instant now) {
-        int failures = throttle.recordFailure(key, now);
-        Duration wait = backoff.waitAfter(failures);
-        if (!wait.isZero()) {
-            throttle.block(key, now.plus(wait));
-        }
     }
 }

@@ -44,6 +44,31 @@ public abstract class LoginThrottleContract {
     }
 
     @Test
+    void countsSeveralKeysAtOnceAndAnswersInTheirOrder() {
+        ThrottleKey account = anAccount();
+        ThrottleKey client = aClient();
+        throttle().recordFailure(client, T0);
+
+        assertThat(throttle().recordFailures(List.of(account, client), T0.plusSeconds(1))).containsExactly(1, 2);
+        assertThat(throttle().recordFailures(List.of(client, account), T0.plusSeconds(2))).containsExactly(3, 2);
+        assertThat(throttle().recordFailures(List.of(), T0.plusSeconds(3))).isEmpty();
+    }
+
+    @Test
+    void countsEveryOneOfManyConcurrentFailuresOnceWhenEachCountsTwoKeys() throws InterruptedException {
+        ThrottleKey account = anAccount();
+        ThrottleKey client = aClient();
+
+        // Half the callers name the keys the other way round: they must neither deadlock nor lose a count.
+        List<Outcome<List<Integer>>> outcomes = Concurrently.run(CONCURRENT_FAILURES, i -> () -> throttle()
+                .recordFailures(i % 2 == 0 ? List.of(account, client) : List.of(client, account), T0));
+
+        assertThat(outcomes).extracting(Outcome::value).doesNotContainNull();
+        assertThat(throttle().recordFailures(List.of(account, client), T0))
+                .containsExactly(CONCURRENT_FAILURES + 1, CONCURRENT_FAILURES + 1);
+    }
+
+    @Test
     void countsEveryOneOfManyConcurrentFailuresOnce() throws InterruptedException {
         ThrottleKey account = anAccount();
 

@@ -10,8 +10,10 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.jooq.DSLContext;
@@ -48,16 +50,34 @@ public final class JooqLoginThrottle implements LoginThrottle {
         return Optional.ofNullable(Timestamps.fromDatabase(latest));
     }
 
-    /**
-     * One {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING}: PostgreSQL serialises concurrent upserts of a key
-     * on its row, so each one adds exactly one and sees its own count.
-     */
     @Override
     public int recordFailure(ThrottleKey key, Instant now) {
-        return StoreFailures.translated(() -> dsl.insertInto(LOGIN_THROTTLE)
-                .set(LOGIN_THROTTLE.THROTTLE_KEY, stored(key))
-                .set(LOGIN_THROTTLE.FAILURES, 1)
-                .set(LOGIN_THROTTLE.UPDATED_AT, Timestamps.toDatabase(now))
+        return recordFailures(List.of(key), now).getFirst();
+    }
+
+    /**
+     * One {@code INSERT ... ON CONFLICT DO UPDATE ... RETURNING} for all the keys: PostgreSQL serialises concurrent
+     * upserts of a key on its row, so each one adds exactly one and sees its own count. The rows are written in the
+     * order of their stored keys, so two calls that share keys lock them in the same order and never deadlock.
+     */
+    @Override
+    public List<Integer> recordFailures(List<ThrottleKey> keys, Instant now) {
+        List<String> stored = keys.stream().map(JooqLoginThrottle::stored).toList();
+        if (new HashSet<>(stored).size() != stored.size()) {
+            // PostgreSQL refuses to update a row twice in one statement.
+            throw new IllegalArgumentException("throttle keys must be distinct");
+        }
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        OffsetDateTime at = Timestamps.toDatabase(now);
+        var insert = dsl.insertInto(LOGIN_THROTTLE, LOGIN_THROTTLE.THROTTLE_KEY, LOGIN_THROTTLE.FAILURES,
+                LOGIN_THROTTLE.UPDATED_AT);
+        for (String key : stored.stream().sorted().toList()) {
+            insert = insert.values(key, 1, at);
+        }
+        var upsert = insert;
+        Map<String, Integer> counts = StoreFailures.translated(() -> upsert
                 .onConflict(LOGIN_THROTTLE.THROTTLE_KEY)
                 .doUpdate()
                 // A run of failures must be recent: one long after the previous starts the count again.
@@ -65,9 +85,9 @@ public final class JooqLoginThrottle implements LoginThrottle {
                                 Timestamps.toDatabase(now.minus(LoginThrottle.FAILURE_MEMORY))), DSL.inline(1))
                         .otherwise(LOGIN_THROTTLE.FAILURES.plus(1)))
                 .set(LOGIN_THROTTLE.UPDATED_AT, DSL.excluded(LOGIN_THROTTLE.UPDATED_AT))
-                .returningResult(LOGIN_THROTTLE.FAILURES)
-                .fetchSingle()
-                .value1());
+                .returningResult(LOGIN_THROTTLE.THROTTLE_KEY, LOGIN_THROTTLE.FAILURES)
+                .fetchMap(LOGIN_THROTTLE.THROTTLE_KEY, LOGIN_THROTTLE.FAILURES));
+        return stored.stream().map(counts::get).toList();
     }
 
     /**

@@ -3,6 +3,7 @@ package dev.accounts.application.port.out;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -25,6 +26,15 @@ public interface LoginThrottle {
      * failure is more than {@link #FAILURE_MEMORY} before {@code now}, the count starts again at 1.
      */
     int recordFailure(ThrottleKey key, Instant now);
+
+    /**
+     * {@link #recordFailure} for each of the distinct {@code keys}, returning the new counts in their order. A store
+     * that can does it in one write: a failed login counts against the account and the client address, an unknown
+     * login against the address alone, and the two must take the same time, or the time tells which logins exist.
+     */
+    default List<Integer> recordFailures(List<ThrottleKey> keys, Instant now) {
+        return keys.stream().map(key -> recordFailure(key, now)).toList();
+    }
 
     /** Blocks the key until {@code until}; a block is only ever lengthened, and the failure count is left alone. */
     void block(ThrottleKey key, Instant until);
