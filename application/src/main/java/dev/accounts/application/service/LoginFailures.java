@@ -31,13 +31,7 @@ final class LoginFailures {
      * client address is blocked at {@code now}. Either may be null (unknown).
      */
     Optional<Duration> waitBefore(UserId account, String clientAddress, Instant now) {
-        List<ThrottleKey> keys = new ArrayList<>(2);
-        if (account != null) {
-            keys.add(ThrottleKey.account(account));
-        }
-        if (clientAddress != null) {
-            keys.add(ThrottleKey.client(clientAddress));
-        }
+        List<ThrottleKey> keys = counted(account, clientAddress).stream().map(Counted::key).toList();
         if (keys.isEmpty()) {
             return Optional.empty();
         }
@@ -51,24 +45,15 @@ final class LoginFailures {
      * are counted in one write, so that a failure against an existing account costs what an unknown login's does.
      */
     void recordFailure(UserId account, String clientAddress, Instant now) {
-        List<ThrottleKey> keys = new ArrayList<>(2);
-        List<BackoffPolicy> backoffs = new ArrayList<>(2);
-        if (account != null) {
-            keys.add(ThrottleKey.account(account));
-            backoffs.add(policy.perAccount());
-        }
-        if (clientAddress != null) {
-            keys.add(ThrottleKey.client(clientAddress));
-            backoffs.add(policy.perClient());
-        }
-        if (keys.isEmpty()) {
+        List<Counted> counted = counted(account, clientAddress);
+        if (counted.isEmpty()) {
             return;
         }
-        List<Integer> failures = throttle.recordFailures(keys, now);
-        for (int i = 0; i < keys.size(); i++) {
-            Duration wait = backoffs.get(i).waitAfter(failures.get(i));
+        List<Integer> failures = throttle.recordFailures(counted.stream().map(Counted::key).toList(), now);
+        for (int i = 0; i < counted.size(); i++) {
+            Duration wait = counted.get(i).backoff().waitAfter(failures.get(i));
             if (!wait.isZero()) {
-                throttle.block(keys.get(i), now.plus(wait));
+                throttle.block(counted.get(i).key(), now.plus(wait));
             }
         }
     }
@@ -76,5 +61,20 @@ final class LoginFailures {
     /** The account proved its password: its failures are forgotten. */
     void forgiveAccount(UserId account) {
         throttle.reset(ThrottleKey.account(account));
+    }
+
+    /** The keys a failure counts against (the account first, then the client address), each with its backoff. */
+    private List<Counted> counted(UserId account, String clientAddress) {
+        List<Counted> counted = new ArrayList<>(2);
+        if (account != null) {
+            counted.add(new Counted(ThrottleKey.account(account), policy.perAccount()));
+        }
+        if (clientAddress != null) {
+            counted.add(new Counted(ThrottleKey.client(clientAddress), policy.perClient()));
+        }
+        return counted;
+    }
+
+    private record Counted(ThrottleKey key, BackoffPolicy backoff) {
     }
 }
