@@ -51,6 +51,8 @@ final class InMemoryAccounts {
     final CountedTransactions transactions = new CountedTransactions(store.transactions());
     final FastPasswordHasher hasher = new FastPasswordHasher(store.transactions()::inProgress);
     final AuditWitness auditWitness = new AuditWitness(audit, store.transactions());
+    final ThrottleWrittenOutsideTransactions throttleWrites =
+            new ThrottleWrittenOutsideTransactions(throttle, store.transactions());
 
     final RegisterUserService registerUser;
     final LogInService logIn;
@@ -79,7 +81,7 @@ final class InMemoryAccounts {
         this.lifecycle = lifecycle;
         this.throttlePolicy = throttlePolicy;
         AccountServices services = new AccountServices(new AccountServices.Ports(users, profiles, sessions, tokens, outbox,
-                outbox, new ThrottleWrittenOutsideTransactions(throttle, store.transactions()), auditWitness, transactions,
+                outbox, throttleWrites, auditWitness, transactions,
                 hasher, clock), passwordPolicy, lifecycle, throttlePolicy);
         registerUser = services.registerUser;
         logIn = services.logIn;

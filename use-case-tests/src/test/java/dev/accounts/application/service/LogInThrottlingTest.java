@@ -15,6 +15,7 @@ import dev.accounts.domain.audit.AuditOutcome;
 import dev.accounts.domain.user.User;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LogInThrottlingTest {
@@ -25,6 +26,16 @@ class LogInThrottlingTest {
     private final InMemoryAccounts accounts = new InMemoryAccounts();
     private final User alice = accounts.register("alice", "alice@example.com");
     private final ThrottleKey aliceKey = ThrottleKey.account(alice.id());
+
+    @Test
+    void aFailureCountsTheAccountAndTheAddressInOneWriteAsAnUnknownLoginCountsTheAddressInOne() {
+        // One write either way: two for a known account would make its failures slower, and the time would tell.
+        failTimes("alice", 1, CLIENT);
+        failTimes("nobody", 1, CLIENT);
+
+        assertThat(accounts.throttleWrites.failureWrites())
+                .containsExactly(List.of(aliceKey, ThrottleKey.client(CLIENT)), List.of(ThrottleKey.client(CLIENT)));
+    }
 
     @Test
     void fourFailuresInARowCostNoWait() {

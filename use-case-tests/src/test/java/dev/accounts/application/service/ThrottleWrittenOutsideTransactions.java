@@ -5,16 +5,20 @@ import dev.accounts.application.port.out.LoginThrottle;
 import dev.accounts.application.port.out.ThrottleKey;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * The store's throttle as a use case sees it, failing the test when a use case writes to it inside a unit of work: a
- * counted failure must commit on its own, or the rollback of the refused change would take it back.
+ * counted failure must commit on its own, or the rollback of the refused change would take it back. Keeps the keys of
+ * each write that counted failures, so a test can see which keys went together.
  */
 final class ThrottleWrittenOutsideTransactions implements LoginThrottle {
 
     private final LoginThrottle throttle;
     private final InMemoryTransactions transactions;
+    private final List<List<ThrottleKey>> failureWrites = new CopyOnWriteArrayList<>();
 
     ThrottleWrittenOutsideTransactions(LoginThrottle throttle, InMemoryTransactions transactions) {
         this.throttle = throttle;
@@ -29,7 +33,15 @@ final class ThrottleWrittenOutsideTransactions implements LoginThrottle {
     @Override
     public int recordFailure(ThrottleKey key, Instant now) {
         checkOutsideTransactions();
+        failureWrites.add(List.of(key));
         return throttle.recordFailure(key, now);
+    }
+
+    @Override
+    public List<Integer> recordFailures(List<ThrottleKey> keys, Instant now) {
+        checkOutsideTransactions();
+        failureWrites.add(List.copyOf(keys));
+        return throttle.recordFailures(keys, now);
     }
 
     @Override
@@ -42,6 +54,11 @@ final class ThrottleWrittenOutsideTransactions implements LoginThrottle {
     public void reset(ThrottleKey key) {
         checkOutsideTransactions();
         throttle.reset(key);
+    }
+
+    /** The keys of each write that counted failures, in the order of the writes. */
+    List<List<ThrottleKey>> failureWrites() {
+        return List.copyOf(failureWrites);
     }
 
     private void checkOutsideTransactions() {
