@@ -1,5 +1,6 @@
 package dev.accounts.bench;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -17,7 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The smallest SMTP server the service's mail client is happy with: it accepts every message and forgets it,
  * counting what arrived. It can answer each message's end of data after a delay, to play a slow mail server.
- * GreenMail would do the accepting, but cannot be told to answer late.
+ * GreenMail would do the accepting, but cannot be told to answer late. Like the mail servers in use (Postfix, Exim,
+ * the large providers) it offers PIPELINING (RFC 2920), and it writes the replies to pipelined commands together, once
+ * it has read every command that came with them.
  */
 final class SmtpSink implements AutoCloseable {
 
@@ -81,16 +84,18 @@ final class SmtpSink implements AutoCloseable {
     private void converse(Socket socket) {
         try (socket;
              BufferedReader in = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-             OutputStream out = socket.getOutputStream()) {
+             OutputStream out = new BufferedOutputStream(socket.getOutputStream())) {
             reply(out, "220 bench-sink ESMTP");
+            out.flush();
             String line;
             while ((line = in.readLine()) != null) {
                 String command = line.length() >= 4 ? line.substring(0, 4).toUpperCase() : line.toUpperCase();
                 switch (command) {
-                    case "EHLO" -> reply(out, "250-bench-sink\r\n250-8BITMIME\r\n250 SMTPUTF8");
+                    case "EHLO" -> reply(out, "250-bench-sink\r\n250-PIPELINING\r\n250-8BITMIME\r\n250 SMTPUTF8");
                     case "HELO" -> reply(out, "250 bench-sink");
                     case "DATA" -> {
                         reply(out, "354 end with <CRLF>.<CRLF>");
+                        out.flush(); // the client waits for it before the data
                         skipMessage(in);
                         Duration delay = answerDelay.get();
                         if (!delay.isZero()) {
@@ -101,9 +106,13 @@ final class SmtpSink implements AutoCloseable {
                     }
                     case "QUIT" -> {
                         reply(out, "221 bye");
+                        out.flush();
                         return;
                     }
                     default -> reply(out, "250 ok"); // MAIL, RCPT, RSET, NOOP
+                }
+                if (!in.ready()) {
+                    out.flush(); // nothing more was pipelined: the client waits for these replies
                 }
             }
         } catch (IOException e) {
@@ -122,7 +131,6 @@ final class SmtpSink implements AutoCloseable {
 
     private static void reply(OutputStream out, String text) throws IOException {
         out.write((text + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.flush();
     }
 
     @Override

@@ -12,7 +12,9 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-/** The sink speaks enough SMTP for a mail client, counts what it accepted, and can answer late. */
+/**
+ * The sink speaks enough SMTP for a mail client, pipelined or not, counts what it accepted, and can answer late.
+ */
 class SmtpSinkTest {
 
     @Test
@@ -20,12 +22,30 @@ class SmtpSinkTest {
         try (SmtpSink sink = SmtpSink.start(); Dialogue smtp = new Dialogue(sink.port())) {
             assertThat(smtp.read()).startsWith("220");
             smtp.send("EHLO client");
-            assertThat(smtp.readReply()).endsWith("250 SMTPUTF8");
+            assertThat(smtp.readReply()).contains("250-PIPELINING").endsWith("250 SMTPUTF8");
             smtp.sendMessage();
             smtp.sendMessage();
 
             assertThat(sink.awaitReceived(2, Duration.ofSeconds(5))).isTrue();
             assertThat(sink.received()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void answersAPipelinedEnvelopeWithDataInOrder() throws Exception {
+        try (SmtpSink sink = SmtpSink.start(); Dialogue smtp = new Dialogue(sink.port())) {
+            smtp.read();
+            smtp.send("EHLO client");
+            smtp.readReply();
+
+            smtp.send("MAIL FROM:<a@example.com>\r\nRCPT TO:<b@example.com>\r\nDATA");
+
+            assertThat(smtp.read()).startsWith("250");
+            assertThat(smtp.read()).startsWith("250");
+            assertThat(smtp.read()).startsWith("354");
+            smtp.send("Subject: hello\r\n\r\nbody line\r\n.");
+            assertThat(smtp.read()).startsWith("250");
+            assertThat(sink.awaitReceived(1, Duration.ofSeconds(5))).isTrue();
         }
     }
 

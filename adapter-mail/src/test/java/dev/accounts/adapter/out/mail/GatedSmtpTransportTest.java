@@ -68,6 +68,54 @@ class GatedSmtpTransportTest {
     }
 
     @Test
+    void toAServerOfferingPipeliningTheEnvelopeGoesOutWithDataAndTheConnectionServesTheNextMessage() throws IOException {
+        // This server answers MAIL FROM and RCPT TO only once DATA has come: a client that waits for each reply
+        // would wait until its read time-out.
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.pipelining("250 2.1.0 OK", "250 2.1.5 OK");
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port(), Duration.ofSeconds(2)))) {
+            CountingGate gate = new CountingGate();
+
+            sender.send(TestMail.queuedWelcome("alice", "alice@example.com"), gate);
+            sender.send(TestMail.queuedWelcome("bob", "bob@example.com"), gate);
+
+            assertThat(server.messages()).isEqualTo(2);
+            assertThat(gate.entries()).isEqualTo(2);
+            assertThat(server.connections()).as("the connection is clean for the next message").isOne();
+        }
+    }
+
+    @Test
+    void aRecipientRefusedWithinAPipelineFailsForGoodAndNeverReachesTheGate() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.pipelining("250 2.1.0 OK", "550 5.1.1 No such user");
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port(), Duration.ofSeconds(2)))) {
+            CountingGate gate = new CountingGate();
+
+            MailDeliveryException failure = catchThrowableOfType(MailDeliveryException.class,
+                    () -> sender.send(TestMail.queuedWelcome("bob", "bob@example.com"), gate));
+
+            assertThat(failure.isPermanent()).isTrue();
+            assertThat(failure).hasMessage("SMTP 550 after RCPT TO: 5.1.1 No such user");
+            assertThat(gate.entries()).isZero();
+            assertThat(server.messages()).isZero();
+        }
+    }
+
+    @Test
+    void aSenderDeferredWithinAPipelineIsWorthAnotherTryAndNeverReachesTheGate() throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.pipelining("451 4.3.0 Try again later", "250 2.1.5 OK");
+             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port(), Duration.ofSeconds(2)))) {
+            CountingGate gate = new CountingGate();
+
+            MailDeliveryException failure = catchThrowableOfType(MailDeliveryException.class,
+                    () -> sender.send(TestMail.queuedWelcome("bob", "bob@example.com"), gate));
+
+            assertThat(failure.isPermanent()).isFalse();
+            assertThat(failure).hasMessage("SMTP 451 after MAIL FROM: 4.3.0 Try again later");
+            assertThat(gate.entries()).isZero();
+        }
+    }
+
+    @Test
     void aGateThatRefusesAbandonsTheMessageAndItsConnectionAtOnce() throws IOException {
         MailDeliveryException refusal = MailDeliveryException.transientFailure("refused by the test", null);
         try (ScriptedSmtpServer server = ScriptedSmtpServer.accepting(AfterMessage.CONTINUE);

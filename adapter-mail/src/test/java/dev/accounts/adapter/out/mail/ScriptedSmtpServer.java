@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real SMTP dialogue on a loopback port, with what GreenMail cannot do: refuse a recipient with a chosen reply
  * code, hang up after a message, fall silent, or stop reading in the middle of a message's data, and count the
- * connections it was asked for. Serves each connection on a thread of its own, so parallel senders are served in
+ * connections it was asked for; or offer PIPELINING and answer a message's envelope only once its DATA has come, as a
+ * server may (RFC 2920), which a client that waits for each reply cannot get past. Serves each connection on a thread of its own, so parallel senders are served in
  * parallel.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
@@ -36,7 +37,9 @@ final class ScriptedSmtpServer implements AutoCloseable {
     }
 
     private final ServerSocket socket;
+    private final String senderReply;
     private final String recipientReply;
+    private final boolean pipelining;
     private final AfterMessage afterMessage;
     private final boolean stopsReadingAtData;
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -46,6 +49,13 @@ final class ScriptedSmtpServer implements AutoCloseable {
 
     private ScriptedSmtpServer(String recipientReply, AfterMessage afterMessage, boolean stopsReadingAtData)
             throws IOException {
+        this(false, "250 2.1.0 OK", recipientReply, afterMessage, stopsReadingAtData);
+    }
+
+    private ScriptedSmtpServer(boolean pipelining, String senderReply, String recipientReply, AfterMessage afterMessage,
+                               boolean stopsReadingAtData) throws IOException {
+        this.pipelining = pipelining;
+        this.senderReply = senderReply;
         this.recipientReply = recipientReply;
         this.afterMessage = afterMessage;
         this.stopsReadingAtData = stopsReadingAtData;
@@ -67,6 +77,14 @@ final class ScriptedSmtpServer implements AutoCloseable {
     /** A server that accepts every message, then does {@code afterMessage}. */
     static ScriptedSmtpServer accepting(AfterMessage afterMessage) throws IOException {
         return new ScriptedSmtpServer("250 2.1.5 OK", afterMessage, false);
+    }
+
+    /**
+     * A server that offers PIPELINING and holds its replies to MAIL FROM ({@code senderReply}) and RCPT TO
+     * ({@code recipientReply}) until DATA comes; DATA is answered with 354 only if both were 250.
+     */
+    static ScriptedSmtpServer pipelining(String senderReply, String recipientReply) throws IOException {
+        return new ScriptedSmtpServer(true, senderReply, recipientReply, AfterMessage.CONTINUE, false);
     }
 
     /** A server that answers DATA with 354 and then reads nothing more, until it is closed. */
@@ -123,6 +141,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
     private void converse(BufferedReader in, OutputStream out) throws IOException {
         reply(out, "220 scripted.test ESMTP");
         boolean silent = false;
+        StringBuilder envelopeReplies = new StringBuilder();
+        boolean envelopeAccepted = true;
         for (String line = in.readLine(); line != null; line = in.readLine()) {
             commands.add(line);
             if (silent) {
@@ -130,11 +150,27 @@ final class ScriptedSmtpServer implements AutoCloseable {
             }
             String verb = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
             switch (verb) {
-                case "EHLO" -> reply(out, "250-scripted.test\r\n250 8BITMIME");
-                case "HELO", "MAIL", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
-                case "RCPT" -> reply(out, recipientReply);
+                case "EHLO" -> reply(out, "250-scripted.test\r\n" + (pipelining ? "250-PIPELINING\r\n" : "") + "250 8BITMIME");
+                case "HELO", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
+                case "MAIL", "RCPT" -> {
+                    String answer = verb.equals("MAIL") ? senderReply : recipientReply;
+                    if (!pipelining) {
+                        reply(out, answer);
+                        continue;
+                    }
+                    envelopeReplies.append(answer).append("\r\n");
+                    envelopeAccepted &= answer.startsWith("250");
+                }
                 case "DATA" -> {
-                    reply(out, "354 End data with <CR><LF>.<CR><LF>");
+                    boolean accepted = envelopeAccepted;
+                    String replies = envelopeReplies.toString();
+                    envelopeReplies.setLength(0);
+                    envelopeAccepted = true;
+                    if (!accepted) {
+                        reply(out, replies + "554 5.5.1 No valid recipients");
+                        continue;
+                    }
+                    reply(out, replies + "354 End data with <CR><LF>.<CR><LF>");
                     if (stopsReadingAtData) {
                         awaitClose();
                         return;
