@@ -20,6 +20,8 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The acceptance gate over SMTP: entered once per message, after the envelope and the body and right before the dot
@@ -84,34 +86,27 @@ class GatedSmtpTransportTest {
         }
     }
 
-    @Test
-    void aRecipientRefusedWithinAPipelineFailsForGoodAndNeverReachesTheGate() throws IOException {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.pipelining("250 2.1.0 OK", "550 5.1.1 No such user");
+    /** Each refusal is classified as the same reply is without pipelining: 5xx final, 4xx worth another try. */
+    @ParameterizedTest(name = "MAIL FROM answered {0}, RCPT TO answered {1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            250 2.1.0 OK              | 550 5.1.1 No such user | true  | SMTP 550 after RCPT TO: 5.1.1 No such user
+            250 2.1.0 OK              | 451 4.7.1 Greylisted   | false | SMTP 451 after RCPT TO: 4.7.1 Greylisted
+            451 4.3.0 Try again later | 250 2.1.5 OK           | false | SMTP 451 after MAIL FROM: 4.3.0 Try again later
+            553 5.1.8 Bad sender      | 250 2.1.5 OK           | true  | SMTP 553 after MAIL FROM: 5.1.8 Bad sender
+            """)
+    void anEnvelopeRefusedWithinAPipelineFailsAsWithoutItAndNeverReachesTheGate(
+            String senderReply, String recipientReply, boolean permanent, String reason) throws IOException {
+        try (ScriptedSmtpServer server = ScriptedSmtpServer.pipelining(senderReply, recipientReply);
              MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port(), Duration.ofSeconds(2)))) {
             CountingGate gate = new CountingGate();
 
             MailDeliveryException failure = catchThrowableOfType(MailDeliveryException.class,
                     () -> sender.send(TestMail.queuedWelcome("bob", "bob@example.com"), gate));
 
-            assertThat(failure.isPermanent()).isTrue();
-            assertThat(failure).hasMessage("SMTP 550 after RCPT TO: 5.1.1 No such user");
+            assertThat(failure.isPermanent()).isEqualTo(permanent);
+            assertThat(failure).hasMessage(reason);
             assertThat(gate.entries()).isZero();
             assertThat(server.messages()).isZero();
-        }
-    }
-
-    @Test
-    void aSenderDeferredWithinAPipelineIsWorthAnotherTryAndNeverReachesTheGate() throws IOException {
-        try (ScriptedSmtpServer server = ScriptedSmtpServer.pipelining("451 4.3.0 Try again later", "250 2.1.5 OK");
-             MimeMailSender sender = new MimeMailSender(TestMail.smtpOnPort(server.port(), Duration.ofSeconds(2)))) {
-            CountingGate gate = new CountingGate();
-
-            MailDeliveryException failure = catchThrowableOfType(MailDeliveryException.class,
-                    () -> sender.send(TestMail.queuedWelcome("bob", "bob@example.com"), gate));
-
-            assertThat(failure.isPermanent()).isFalse();
-            assertThat(failure).hasMessage("SMTP 451 after MAIL FROM: 4.3.0 Try again later");
-            assertThat(gate.entries()).isZero();
         }
     }
 
