@@ -46,7 +46,8 @@ final class CurrentPasswords {
     void confirm(User user, String typed, AuditAction action, String clientAddress) {
         Instant now = Now.of(clock);
         // Only the account: a client address throttled by others' failures must not lock a signed-in user out.
-        Optional<Duration> wait = failures.waitBefore(user.id(), null, now);
+        LoginFailures.Standing standing = failures.standing(user.id(), null, now);
+        Optional<Duration> wait = standing.retryAfter();
         if (wait.isPresent()) {
             audit.record(new AuditEvent(now, action, user.id(), clientAddress, AuditOutcome.THROTTLED));
             LOG.log(Level.INFO, () -> action + " user=" + user.id() + " outcome=throttled");
@@ -60,6 +61,6 @@ final class CurrentPasswords {
             throw new WrongPasswordException();
         }
         // Proven as well as by a login: the account's earlier failures were the user's own typos.
-        failures.forgiveAccount(user.id());
+        failures.forgiveAccount(user.id(), standing);
     }
 }

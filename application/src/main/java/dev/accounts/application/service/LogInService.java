@@ -37,7 +37,7 @@ import java.util.Optional;
  *
  * <p>Failures are throttled per existing account and per client address ({@link LoginThrottlePolicy}): while either
  * must wait, every attempt is refused with the remaining wait before any password is looked at. A success clears
- * both. Every outcome goes to the audit trail, a success in the transaction that opens the session.
+ * the account's failures, when it has any (the address's wear off with time). Every outcome goes to the audit trail, a success in the transaction that opens the session.
  */
 public final class LogInService implements LogInUseCase {
 
@@ -74,7 +74,8 @@ public final class LogInService implements LogInUseCase {
         UserId account = found.map(User::id).orElse(null);
         String client = command.clientAddress();
         Instant now = Now.of(clock);
-        Optional<Duration> wait = failures.waitBefore(account, client, now);
+        LoginFailures.Standing standing = failures.standing(account, client, now);
+        Optional<Duration> wait = standing.retryAfter();
         if (wait.isPresent()) {
             // Not verified at all: a guess made during the wait must teach nothing, a right one included.
             audit.record(new AuditEvent(now, AuditAction.LOGIN_THROTTLED, account, client, AuditOutcome.THROTTLED));
@@ -104,7 +105,7 @@ public final class LogInService implements LogInUseCase {
         });
         // Only the account is forgiven: clearing the client address on success would let someone guess at other
         // accounts and reset the count by logging into one of their own every few tries.
-        failures.forgiveAccount(user.id());
+        failures.forgiveAccount(user.id(), standing);
         LOG.log(Level.INFO, () -> "login outcome=success user=" + user.id() + " session=" + token.digest().shortForm()
                 + (rehashed.isPresent() ? " rehashed=true" : ""));
         return new NewSession(token.reveal(), session.expiresAt());

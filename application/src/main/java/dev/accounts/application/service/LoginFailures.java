@@ -2,6 +2,7 @@ package dev.accounts.application.service;
 
 import dev.accounts.application.port.out.LoginThrottle;
 import dev.accounts.application.port.out.ThrottleKey;
+import dev.accounts.application.port.out.ThrottleStanding;
 import dev.accounts.domain.throttle.BackoffPolicy;
 import dev.accounts.domain.user.UserId;
 import java.time.Duration;
@@ -27,17 +28,20 @@ final class LoginFailures {
     }
 
     /**
-     * How long the caller must still wait, rounded up to whole seconds; empty when neither the account nor the
-     * client address is blocked at {@code now}. Either may be null (unknown).
+     * Where the account and the client address stand at {@code now}, from one read: how long the caller must still
+     * wait, rounded up to whole seconds (empty when neither is blocked), and whether the account has failures that a
+     * success would forgive. Either may be null (unknown).
      */
-    Optional<Duration> waitBefore(UserId account, String clientAddress, Instant now) {
+    Standing standing(UserId account, String clientAddress, Instant now) {
         List<ThrottleKey> keys = counted(account, clientAddress).stream().map(Counted::key).toList();
         if (keys.isEmpty()) {
-            return Optional.empty();
+            return Standing.CLEAR;
         }
-        return throttle.blockedUntil(keys, now)
+        ThrottleStanding stored = throttle.standing(keys, now);
+        Optional<Duration> wait = stored.blockedUntil()
                 .filter(until -> until.isAfter(now))
                 .map(until -> RetryAfter.of(Duration.between(now, until)));
+        return new Standing(wait, account != null && stored.remembered().contains(ThrottleKey.account(account)));
     }
 
     /**
@@ -58,9 +62,15 @@ final class LoginFailures {
         }
     }
 
-    /** The account proved its password: its failures are forgotten. */
-    void forgiveAccount(UserId account) {
-        throttle.reset(ThrottleKey.account(account));
+    /**
+     * The account proved its password: its failures are forgotten, if it had any when its standing was read. Most
+     * successes have none, and skip the write. A failure counted by a concurrent attempt after that read stays counted,
+     * which errs on the strict side.
+     */
+    void forgiveAccount(UserId account, Standing before) {
+        if (before.accountHasFailures()) {
+            throttle.reset(ThrottleKey.account(account));
+        }
     }
 
     /** The keys a failure counts against (the account first, then the client address), each with its backoff. */
@@ -76,5 +86,14 @@ final class LoginFailures {
     }
 
     private record Counted(ThrottleKey key, BackoffPolicy backoff) {
+    }
+
+    /**
+     * @param retryAfter         how long the caller must still wait; empty when neither key is blocked
+     * @param accountHasFailures whether the account has failures or a block that a success forgives
+     */
+    record Standing(Optional<Duration> retryAfter, boolean accountHasFailures) {
+
+        static final Standing CLEAR = new Standing(Optional.empty(), false);
     }
 }

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.accounts.application.contracts.Concurrently.Outcome;
 import dev.accounts.application.port.out.LoginThrottle;
 import dev.accounts.application.port.out.ThrottleKey;
+import dev.accounts.application.port.out.ThrottleStanding;
 import dev.accounts.domain.user.UserId;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
@@ -19,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * {@link LoginThrottle#FAILURE_MEMORY} after the previous one starts the count again; {@code blockedUntil} is the
  * latest block among the keys asked about that ends after {@code now}; a block never shortens one already there (of
  * two racing failures the one with the shorter wait may finish last) and leaves the count alone; a reset forgets the
- * key's count and block, and only that key's.
+ * key's count and block, and only that key's; {@code standing} tells in one read the latest block and which keys have
+ * anything a reset would forget.
  *
  * <p>A subclass gives the throttle under test. Keys are new in every test, so a throttle shared by tests does no harm.
  * Times in this contract have microsecond precision, the finest PostgreSQL keeps.
@@ -181,6 +185,28 @@ public abstract class LoginThrottleContract {
         assertThat(throttle().recordFailure(account, T0)).isEqualTo(1);
         assertThat(throttle().blockedUntil(List.of(other), T0)).contains(T0.plusSeconds(60));
         assertThat(throttle().recordFailure(other, T0)).isEqualTo(2);
+    }
+
+    @Test
+    void remembersTheKeysWithFailuresOrABlockUntilTheyAreReset() {
+        ThrottleKey failed = anAccount();
+        ThrottleKey blocked = anAccount();
+        ThrottleKey client = aClient();
+        ThrottleKey unknown = anAccount();
+        throttle().recordFailure(failed, T0);
+        throttle().block(blocked, T0.plusSeconds(30));
+        throttle().recordFailure(client, T0);
+
+        ThrottleStanding standing = throttle().standing(List.of(failed, blocked, unknown), T0);
+
+        assertThat(standing.remembered()).containsExactlyInAnyOrder(failed, blocked);
+        assertThat(standing.blockedUntil()).contains(T0.plusSeconds(30));
+        assertThat(throttle().standing(List.of(blocked), T0.plusSeconds(30)))
+                .as("a block that has ended is still remembered, and no longer blocks")
+                .isEqualTo(new ThrottleStanding(Optional.empty(), Set.of(blocked)));
+        throttle().reset(failed);
+        assertThat(throttle().standing(List.of(failed, unknown), T0)).isEqualTo(ThrottleStanding.CLEAR);
+        assertThat(throttle().standing(List.of(), T0)).isEqualTo(ThrottleStanding.CLEAR);
     }
 
     @Test

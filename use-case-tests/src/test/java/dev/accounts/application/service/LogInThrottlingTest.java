@@ -38,6 +38,19 @@ class LogInThrottlingTest {
     }
 
     @Test
+    void aSuccessForgivesTheAccountOnlyWhenItHasFailuresToForgive() {
+        accounts.logIn.logIn(new LogInCommand("alice", Registrations.GOOD_PASSWORD));
+        assertThat(accounts.throttleWrites.resets()).as("nothing to forgive: no write").isEmpty();
+
+        failTimes("alice", 2, CLIENT);
+        accounts.logIn.logIn(new LogInCommand("alice", Registrations.GOOD_PASSWORD, CLIENT));
+
+        assertThat(accounts.throttleWrites.resets()).containsExactly(aliceKey);
+        assertThat(accounts.throttle.failures(aliceKey)).isZero();
+        assertThat(accounts.throttle.failures(ThrottleKey.client(CLIENT))).as("never forgiven by a success").isEqualTo(2);
+    }
+
+    @Test
     void fourFailuresInARowCostNoWait() {
         failTimes("alice", 4, null);
 

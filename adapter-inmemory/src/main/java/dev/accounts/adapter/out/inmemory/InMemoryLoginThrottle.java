@@ -2,12 +2,14 @@ package dev.accounts.adapter.out.inmemory;
 
 import dev.accounts.application.port.out.LoginThrottle;
 import dev.accounts.application.port.out.ThrottleKey;
+import dev.accounts.application.port.out.ThrottleStanding;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Login failures and blocks per key in memory, with the PostgreSQL throttle's rules: each failure is counted once, in
@@ -55,12 +57,15 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
     }
 
     @Override
-    public Optional<Instant> blockedUntil(Collection<ThrottleKey> keys, Instant now) {
-        return transactions.read(() -> keys.stream()
-                .flatMap(key -> runs.get(key).stream())
-                .filter(run -> run.blocksAfter(now))
-                .map(Run::blockedUntil)
-                .max(Instant::compareTo));
+    public ThrottleStanding standing(Collection<ThrottleKey> keys, Instant now) {
+        return transactions.read(() -> {
+            List<Run> found = keys.stream().flatMap(key -> runs.get(key).stream()).toList();
+            Optional<Instant> blockedUntil = found.stream()
+                    .filter(run -> run.blocksAfter(now))
+                    .map(Run::blockedUntil)
+                    .max(Instant::compareTo);
+            return new ThrottleStanding(blockedUntil, found.stream().map(Run::key).collect(Collectors.toSet()));
+        });
     }
 
     @Override

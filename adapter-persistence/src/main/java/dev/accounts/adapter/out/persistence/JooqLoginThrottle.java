@@ -4,19 +4,24 @@ import static dev.accounts.adapter.out.persistence.jooq.Tables.LOGIN_THROTTLE;
 
 import dev.accounts.application.port.out.LoginThrottle;
 import dev.accounts.application.port.out.ThrottleKey;
+import dev.accounts.application.port.out.ThrottleStanding;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.jooq.DSLContext;
+import org.jooq.Record2;
+import org.jooq.Result;
 import org.jooq.impl.DSL;
 
 /**
@@ -36,18 +41,27 @@ public final class JooqLoginThrottle implements LoginThrottle {
     }
 
     @Override
-    public Optional<Instant> blockedUntil(Collection<ThrottleKey> keys, Instant now) {
+    public ThrottleStanding standing(Collection<ThrottleKey> keys, Instant now) {
         if (keys.isEmpty()) {
-            return Optional.empty();
+            return ThrottleStanding.CLEAR;
         }
-        List<String> stored = keys.stream().map(JooqLoginThrottle::stored).toList();
-        OffsetDateTime latest = StoreFailures.translated(() -> dsl.select(DSL.max(LOGIN_THROTTLE.BLOCKED_UNTIL))
+        Map<String, ThrottleKey> byStored = new HashMap<>();
+        keys.forEach(key -> byStored.put(stored(key), key));
+        Result<Record2<String, OffsetDateTime>> rows = StoreFailures.translated(() -> dsl
+                .select(LOGIN_THROTTLE.THROTTLE_KEY, LOGIN_THROTTLE.BLOCKED_UNTIL)
                 .from(LOGIN_THROTTLE)
-                .where(LOGIN_THROTTLE.THROTTLE_KEY.in(stored))
-                .and(LOGIN_THROTTLE.BLOCKED_UNTIL.gt(Timestamps.toDatabase(now)))
-                .fetchOne()
-                .value1());
-        return Optional.ofNullable(Timestamps.fromDatabase(latest));
+                .where(LOGIN_THROTTLE.THROTTLE_KEY.in(byStored.keySet()))
+                .fetch());
+        Set<ThrottleKey> remembered = new HashSet<>();
+        Optional<Instant> blockedUntil = Optional.empty();
+        for (Record2<String, OffsetDateTime> row : rows) {
+            remembered.add(byStored.get(row.value1()));
+            Instant until = Timestamps.fromDatabase(row.value2());
+            if (until != null && until.isAfter(now) && blockedUntil.map(until::isAfter).orElse(true)) {
+                blockedUntil = Optional.of(until);
+            }
+        }
+        return new ThrottleStanding(blockedUntil, remembered);
     }
 
     @Override

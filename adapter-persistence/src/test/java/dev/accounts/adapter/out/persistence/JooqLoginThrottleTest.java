@@ -35,6 +35,8 @@ class JooqLoginThrottleTest {
 
         assertThat(throttle.blockedUntil(List.of(longKey), T0)).contains(T0.plusSeconds(30));
         assertThat(throttle.blockedUntil(List.of(ThrottleKey.client("x".repeat(999))), T0)).isEmpty();
+        assertThat(throttle.standing(List.of(longKey, nulKey, ThrottleKey.client("x".repeat(999))), T0).remembered())
+                .as("stored under their digests, named as asked").containsExactlyInAnyOrder(longKey, nulKey);
     }
 
     @Test

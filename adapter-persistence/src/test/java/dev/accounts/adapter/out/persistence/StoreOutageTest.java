@@ -109,7 +109,7 @@ class StoreOutageTest {
         calls.put("issue a token", () -> tokens.issue(EmailTokens.forUser(stored, TokenPurpose.PASSWORD_RESET, now).stored()));
         calls.put("consume a token", () -> tokens.consume(SecretToken.generate().digest(), TokenPurpose.PASSWORD_RESET, now));
         ThrottleKey account = ThrottleKey.account(stored.id());
-        calls.put("check a throttle", () -> throttle.blockedUntil(List.of(account), now));
+        calls.put("check a throttle", () -> throttle.standing(List.of(account), now));
         calls.put("count a login failure", () -> throttle.recordFailure(account, now));
         calls.put("block a key", () -> throttle.block(account, now));
         calls.put("reset a key", () -> throttle.reset(account));

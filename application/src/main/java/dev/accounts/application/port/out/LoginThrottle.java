@@ -18,8 +18,16 @@ public interface LoginThrottle {
      */
     Duration FAILURE_MEMORY = Duration.ofHours(1);
 
+    /**
+     * The keys' standing at {@code now}, in one read: the latest block still running, and which keys have anything a
+     * {@link #reset} would forget (so that a success need not write when there is nothing to forgive).
+     */
+    ThrottleStanding standing(Collection<ThrottleKey> keys, Instant now);
+
     /** The latest instant until which any of the keys is blocked, when that is after {@code now}. */
-    Optional<Instant> blockedUntil(Collection<ThrottleKey> keys, Instant now);
+    default Optional<Instant> blockedUntil(Collection<ThrottleKey> keys, Instant now) {
+        return standing(keys, now).blockedUntil();
+    }
 
     /**
      * Counts one more consecutive failure for the key, atomically, and returns the new count; when the previous
