@@ -37,7 +37,8 @@ import java.util.Optional;
  *
  * <p>Failures are throttled per existing account and per client address ({@link LoginThrottlePolicy}): while either
  * must wait, every attempt is refused with the remaining wait before any password is looked at. A success clears
- * the account's failures, when it has any (the address's wear off with time). Every outcome goes to the audit trail, a success in the transaction that opens the session.
+ * the account's failures, when it has any (the address's wear off with time). Every outcome goes to the audit trail,
+ * a success in the transaction that opens the session.
  */
 public final class LogInService implements LogInUseCase {
 

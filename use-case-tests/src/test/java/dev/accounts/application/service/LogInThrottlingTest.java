@@ -47,7 +47,8 @@ class LogInThrottlingTest {
 
         assertThat(accounts.throttleWrites.resets()).containsExactly(aliceKey);
         assertThat(accounts.throttle.failures(aliceKey)).isZero();
-        assertThat(accounts.throttle.failures(ThrottleKey.client(CLIENT))).as("never forgiven by a success").isEqualTo(2);
+        assertThat(accounts.throttle.failures(ThrottleKey.client(CLIENT)))
+                .as("never forgiven by a success").isEqualTo(2);
     }
 
     @Test

@@ -70,7 +70,8 @@ class GatedSmtpTransportTest {
     }
 
     @Test
-    void toAServerOfferingPipeliningTheEnvelopeGoesOutWithDataAndTheConnectionServesTheNextMessage() throws IOException {
+    void toAServerOfferingPipeliningTheEnvelopeGoesOutWithDataAndTheConnectionServesTheNextMessage()
+            throws IOException {
         // This server answers MAIL FROM and RCPT TO only once DATA has come: a client that waits for each reply
         // would wait until its read time-out.
         try (ScriptedSmtpServer server = ScriptedSmtpServer.pipelining("250 2.1.0 OK", "250 2.1.5 OK");

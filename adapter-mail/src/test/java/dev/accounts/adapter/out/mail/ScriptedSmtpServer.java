@@ -21,8 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A real SMTP dialogue on a loopback port, with what GreenMail cannot do: refuse a recipient with a chosen reply
  * code, hang up after a message, fall silent, or stop reading in the middle of a message's data, and count the
  * connections it was asked for; or offer PIPELINING and answer a message's envelope only once its DATA has come, as a
- * server may (RFC 2920), which a client that waits for each reply cannot get past. Serves each connection on a thread of its own, so parallel senders are served in
- * parallel.
+ * server may (RFC 2920), which a client that waits for each reply cannot get past. Serves each connection on a thread
+ * of its own, so parallel senders are served in parallel.
  */
 final class ScriptedSmtpServer implements AutoCloseable {
 
@@ -150,7 +150,8 @@ final class ScriptedSmtpServer implements AutoCloseable {
             }
             String verb = line.length() < 4 ? line : line.substring(0, 4).toUpperCase(Locale.ROOT);
             switch (verb) {
-                case "EHLO" -> reply(out, "250-scripted.test\r\n" + (pipelining ? "250-PIPELINING\r\n" : "") + "250 8BITMIME");
+                case "EHLO" -> reply(out,
+                        "250-scripted.test\r\n" + (pipelining ? "250-PIPELINING\r\n" : "") + "250 8BITMIME");
                 case "HELO", "RSET", "NOOP" -> reply(out, "250 2.0.0 OK");
                 case "MAIL", "RCPT" -> {
                     String answer = verb.equals("MAIL") ? senderReply : recipientReply;
