@@ -38,9 +38,7 @@ final class LoginFailures {
             return Standing.CLEAR;
         }
         ThrottleStanding stored = throttle.standing(keys, now);
-        Optional<Duration> wait = stored.blockedUntil()
-                .filter(until -> until.isAfter(now))
-                .map(until -> RetryAfter.of(Duration.between(now, until)));
+        Optional<Duration> wait = stored.blockedUntil().map(until -> RetryAfter.of(Duration.between(now, until)));
         return new Standing(wait, account != null && stored.remembered().contains(ThrottleKey.account(account)));
     }
 

@@ -19,11 +19,10 @@ import org.junit.jupiter.api.Test;
 /**
  * What every {@link LoginThrottle} promises: failures are counted per key, atomically (of many concurrent failures
  * each is counted once and each caller sees its own count), and a failure more than
- * {@link LoginThrottle#FAILURE_MEMORY} after the previous one starts the count again; {@code blockedUntil} is the
- * latest block among the keys asked about that ends after {@code now}; a block never shortens one already there (of
- * two racing failures the one with the shorter wait may finish last) and leaves the count alone; a reset forgets the
- * key's count and block, and only that key's; {@code standing} tells in one read the latest block and which keys have
- * anything a reset would forget.
+ * {@link LoginThrottle#FAILURE_MEMORY} after the previous one starts the count again; {@code standing} tells in one
+ * read the latest block among the keys asked about that ends after {@code now} and which keys have anything a reset
+ * would forget; a block never shortens one already there (of two racing failures the one with the shorter wait may
+ * finish last) and leaves the count alone; a reset forgets the key's count and block, and only that key's.
  *
  * <p>A subclass gives the throttle under test. Keys are new in every test, so a throttle shared by tests does no harm.
  * Times in this contract have microsecond precision, the finest PostgreSQL keeps.
@@ -109,8 +108,8 @@ public abstract class LoginThrottleContract {
         ThrottleKey account = anAccount();
         throttle().recordFailure(account, T0);
 
-        assertThat(throttle().blockedUntil(List.of(account, aClient()), T0)).isEmpty();
-        assertThat(throttle().blockedUntil(List.of(), T0)).isEmpty();
+        assertThat(throttle().standing(List.of(account, aClient()), T0).blockedUntil()).isEmpty();
+        assertThat(throttle().standing(List.of(), T0).blockedUntil()).isEmpty();
     }
 
     @Test
@@ -122,9 +121,9 @@ public abstract class LoginThrottleContract {
         throttle().block(client, T0.plusSeconds(60));
         throttle().block(notAsked, T0.plusSeconds(900));
 
-        assertThat(throttle().blockedUntil(List.of(account, client), T0)).contains(T0.plusSeconds(60));
-        assertThat(throttle().blockedUntil(List.of(client, account), T0)).contains(T0.plusSeconds(60));
-        assertThat(throttle().blockedUntil(List.of(account), T0)).contains(T0.plusSeconds(4));
+        assertThat(throttle().standing(List.of(account, client), T0).blockedUntil()).contains(T0.plusSeconds(60));
+        assertThat(throttle().standing(List.of(client, account), T0).blockedUntil()).contains(T0.plusSeconds(60));
+        assertThat(throttle().standing(List.of(account), T0).blockedUntil()).contains(T0.plusSeconds(4));
     }
 
     @Test
@@ -134,8 +133,8 @@ public abstract class LoginThrottleContract {
         throttle().block(account, T0.plusSeconds(4));
         throttle().block(client, T0.minusSeconds(1));
 
-        assertThat(throttle().blockedUntil(List.of(account, client), T0)).contains(T0.plusSeconds(4));
-        assertThat(throttle().blockedUntil(List.of(account, client), T0.plusSeconds(4))).isEmpty();
+        assertThat(throttle().standing(List.of(account, client), T0).blockedUntil()).contains(T0.plusSeconds(4));
+        assertThat(throttle().standing(List.of(account, client), T0.plusSeconds(4)).blockedUntil()).isEmpty();
     }
 
     @Test
@@ -145,7 +144,7 @@ public abstract class LoginThrottleContract {
 
         throttle().block(account, T0.plusSeconds(1));
 
-        assertThat(throttle().blockedUntil(List.of(account), T0)).contains(T0.plusSeconds(2));
+        assertThat(throttle().standing(List.of(account), T0).blockedUntil()).contains(T0.plusSeconds(2));
     }
 
     @Test
@@ -155,7 +154,7 @@ public abstract class LoginThrottleContract {
 
         throttle().block(account, T0.plusSeconds(8));
 
-        assertThat(throttle().blockedUntil(List.of(account), T0)).contains(T0.plusSeconds(8));
+        assertThat(throttle().standing(List.of(account), T0).blockedUntil()).contains(T0.plusSeconds(8));
     }
 
     @Test
@@ -181,9 +180,9 @@ public abstract class LoginThrottleContract {
 
         throttle().reset(account);
 
-        assertThat(throttle().blockedUntil(List.of(account), T0)).isEmpty();
+        assertThat(throttle().standing(List.of(account), T0).blockedUntil()).isEmpty();
         assertThat(throttle().recordFailure(account, T0)).isEqualTo(1);
-        assertThat(throttle().blockedUntil(List.of(other), T0)).contains(T0.plusSeconds(60));
+        assertThat(throttle().standing(List.of(other), T0).blockedUntil()).contains(T0.plusSeconds(60));
         assertThat(throttle().recordFailure(other, T0)).isEqualTo(2);
     }
 

@@ -45,6 +45,6 @@ class InMemoryLoginThrottleTest {
         assertThat(deleted).isZero();
         assertThat(throttle.keys()).containsExactly(blocked, recent);
         Instant now = clock.instant();
-        assertThat(throttle.blockedUntil(List.of(blocked), now)).isPresent();
+        assertThat(throttle.standing(List.of(blocked), now).blockedUntil()).isPresent();
     }
 }

@@ -33,8 +33,8 @@ class JooqLoginThrottleTest {
         assertThat(throttle.recordFailure(nulKey, T0)).isEqualTo(1);
         throttle.block(longKey, T0.plusSeconds(30));
 
-        assertThat(throttle.blockedUntil(List.of(longKey), T0)).contains(T0.plusSeconds(30));
-        assertThat(throttle.blockedUntil(List.of(ThrottleKey.client("x".repeat(999))), T0)).isEmpty();
+        assertThat(throttle.standing(List.of(longKey), T0).blockedUntil()).contains(T0.plusSeconds(30));
+        assertThat(throttle.standing(List.of(ThrottleKey.client("x".repeat(999))), T0).blockedUntil()).isEmpty();
         assertThat(throttle.standing(List.of(longKey, nulKey, ThrottleKey.client("x".repeat(999))), T0).remembered())
                 .as("stored under their digests, named as asked").containsExactlyInAnyOrder(longKey, nulKey);
     }
@@ -54,7 +54,8 @@ class JooqLoginThrottleTest {
 
         assertThat(throttle.recordFailure(quiet, dayLater)).as("starts again").isEqualTo(1);
         assertThat(throttle.recordFailure(recent, dayLater)).isEqualTo(2);
-        assertThat(throttle.blockedUntil(List.of(stillBlocked), dayLater)).as("kept").contains(dayLater.plusSeconds(60));
+        assertThat(throttle.standing(List.of(stillBlocked), dayLater).blockedUntil())
+                .as("kept").contains(dayLater.plusSeconds(60));
     }
 
     private static ThrottleKey anAccount() {

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * Consecutive login failures per key (an account, a client address) and how long each key is blocked. Kept in the
@@ -23,11 +22,6 @@ public interface LoginThrottle {
      * {@link #reset} would forget (so that a success need not write when there is nothing to forgive).
      */
     ThrottleStanding standing(Collection<ThrottleKey> keys, Instant now);
-
-    /** The latest instant until which any of the keys is blocked, when that is after {@code now}. */
-    default Optional<Instant> blockedUntil(Collection<ThrottleKey> keys, Instant now) {
-        return standing(keys, now).blockedUntil();
-    }
 
     /**
      * Counts one more consecutive failure for the key, atomically, and returns the new count; when the previous
