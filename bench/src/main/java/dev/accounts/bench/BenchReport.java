@@ -1,7 +1,9 @@
 package dev.accounts.bench;
 
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** Everything one run measured, as written to JSON; the Markdown and the console table are made from it. */
@@ -29,9 +31,9 @@ record BenchReport(String startedAt, Machine machine, String hasherSetting, Stri
     }
 
     /**
-     * @param adjacent the native ceiling measured right before and right after each hashing workload's run at
-     *                 twice the cores, which takes the host's drift between the ceiling phase and that run out of
-     *                 the ratio; empty when the native library does not load
+     * @param adjacent the native ceiling measured around each turn of each hashing workload's run at twice the
+     *                 cores, which takes the host's drift between the ceiling phase and that run out of the ratio;
+     *                 empty when the native library does not load
      */
     record Ratios(double bestCeiling, String bestCeilingName, double registrationsPerCeiling,
                   double loginsPerCeiling, List<AdjacentCeiling> adjacent) {
@@ -41,15 +43,54 @@ record BenchReport(String startedAt, Machine machine, String hasherSetting, Stri
         }
     }
 
-    /** The native ceiling in hashes/s right before and right after a workload's run, and the run's rate. */
-    record AdjacentCeiling(String workload, int concurrency, double before, double after, double workloadPerSecond) {
+    /**
+     * A workload's run at twice the cores taken in turns, with the native ceiling in hashes/s measured before the
+     * first turn and after each: the host's speed drifts within a minute, so each turn is set against the ceilings on
+     * either side of it, and the turns together against the mean of those.
+     *
+     * @param ceilings one more than {@code turns}: the ceiling before the first turn, then after each
+     * @param turns    the workload's rate in each turn
+     */
+    record AdjacentCeiling(String workload, int concurrency, List<Double> ceilings, List<Double> turns) {
 
+        AdjacentCeiling {
+            ceilings = List.copyOf(ceilings);
+            turns = List.copyOf(turns);
+            if (turns.isEmpty() || ceilings.size() != turns.size() + 1) {
+                throw new IllegalArgumentException(ceilings.size() + " ceilings around " + turns.size() + " turns");
+            }
+        }
+
+        /** The ceiling a turn is set against: the mean of the two measured on either side of it. */
+        double ceilingAround(int turn) {
+            return (ceilings.get(turn) + ceilings.get(turn + 1)) / 2;
+        }
+
+        /** Each turn's rate over the ceiling around it, to two places: how far the turns agree. */
+        String turnRatios() {
+            List<String> ratios = new ArrayList<>();
+            for (int turn = 0; turn < turns.size(); turn++) {
+                ratios.add(String.format(Locale.ROOT, "%.2f", turns.get(turn) / ceilingAround(turn)));
+            }
+            return String.join(", ", ratios);
+        }
+
+        /** The workload's rate over all turns (they are of equal length). */
+        double workloadPerSecond() {
+            return turns.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+        }
+
+        /** The ceiling over the same time: the mean of the ceilings around each turn. */
         double perSecond() {
-            return (before + after) / 2;
+            double sum = 0;
+            for (int turn = 0; turn < turns.size(); turn++) {
+                sum += ceilingAround(turn);
+            }
+            return sum / turns.size();
         }
 
         double ratio() {
-            return workloadPerSecond / perSecond();
+            return workloadPerSecond() / perSecond();
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.Set;
  */
 record BenchSettings(Path jar, Optional<Path> baselineJar, Path results, Duration window, Duration warmUp, Duration serviceWarmUp, Duration jvmWarmUp,
                      Duration jitSettle,
-                     Duration hashRound, int hashRounds, int backlog, Duration slowSmtpDelay, boolean flightRecording,
+                     Duration hashRound, int hashRounds, int ratioTurns, int backlog, Duration slowSmtpDelay, boolean flightRecording,
                      List<String> serviceJavaOptions, List<Integer> concurrencies, int cores, Set<String> only) {
 
     /** The phases {@code BENCH_ONLY} may name; empty {@code only} means a full run. */
@@ -53,6 +53,7 @@ record BenchSettings(Path jar, Optional<Path> baselineJar, Path results, Duratio
                 seconds(env, "BENCH_JIT_SETTLE_SECONDS", 180),
                 seconds(env, "BENCH_HASH_SECONDS", 3),
                 Integer.parseInt(env.getOrDefault("BENCH_HASH_ROUNDS", "3")),
+                Math.max(1, Integer.parseInt(env.getOrDefault("BENCH_RATIO_TURNS", "3"))),
                 Integer.parseInt(env.getOrDefault("BENCH_BACKLOG", "5000")),
                 seconds(env, "BENCH_SLOW_SMTP_SECONDS", 2),
                 Boolean.parseBoolean(env.getOrDefault("BENCH_JFR", "false")),

@@ -262,7 +262,7 @@ public final class Benchmark {
             throws InterruptedException {
         HashCeiling ceiling = HashCeiling.measure(name, settings.cores(), warmUp, settings.hashRound(),
                 settings.hashRounds(), hashOnce);
-        log("  %s %6.1f hashes/s (rounds %s)", label, ceiling.perSecond(), rounded(ceiling.rounds()));
+        log("  %s %6.1f hashes/s (rounds %s)", label, ceiling.perSecond(), ReportWriter.rounded(ceiling.rounds()));
         return ceiling;
     }
 
@@ -352,16 +352,10 @@ public final class Benchmark {
                 // around the run: the host's speed drifts by 10-20 % between the ceiling phase and the run.
                 Optional<Runnable> bracket = concurrency == settings.twicePerCore() && HASHING.contains(workload.name())
                         ? nativeHashOnce() : Optional.empty();
-                double before = bracket.isPresent() ? adjacentCeiling(bracket.get(), "before") : Double.NaN;
-                LoadResult result = measure(generator, cpu, workload, concurrency);
-                load.add(result);
+                load.add(bracket.isPresent()
+                        ? measureInTurns(generator, cpu, workload, concurrency, bracket.get())
+                        : measure(generator, cpu, workload, concurrency));
                 memory.disarm();
-                if (bracket.isPresent()) {
-                    BenchReport.AdjacentCeiling adjacent = new BenchReport.AdjacentCeiling(workload.name(),
-                            concurrency, before, adjacentCeiling(bracket.get(), "after"), result.perSecond());
-                    adjacentCeilings.add(adjacent);
-                    log("  %s ÷ the native ceiling around its run: %.2f", workload.name(), adjacent.ratio());
-                }
             }
         }
         return load;
@@ -502,6 +496,30 @@ public final class Benchmark {
     private LoadResult measure(LoadGenerator generator, CpuMeter cpu, Workload workload, int concurrency)
             throws InterruptedException {
         return measure(generator, cpu, workload, concurrency, settings.window(), "");
+    }
+
+    /**
+     * {@code BENCH_RATIO_TURNS} windows of the workload with the native ceiling measured before the first and after
+     * each, so that every turn has a ceiling on either side of it: the host's speed drifts by 10-35 % within minutes,
+     * and a single ceiling before and after a single window still left readings of 0.77 to 0.95 in three runs of the
+     * same build. The turns make up the workload's result together.
+     */
+    private LoadResult measureInTurns(LoadGenerator generator, CpuMeter cpu, Workload workload, int concurrency,
+                                      Runnable hashOnce) throws InterruptedException {
+        int count = settings.ratioTurns();
+        List<Double> ceilings = new ArrayList<>(List.of(adjacentCeiling(hashOnce, "before")));
+        List<LoadResult> turns = new ArrayList<>();
+        for (int turn = 1; turn <= count; turn++) {
+            turns.add(measure(generator, cpu, workload, concurrency, settings.window(),
+                    String.format(Locale.ROOT, "turn %d/%d ", turn, count)));
+            ceilings.add(adjacentCeiling(hashOnce, "after " + turn));
+        }
+        BenchReport.AdjacentCeiling adjacent = new BenchReport.AdjacentCeiling(workload.name(), concurrency, ceilings,
+                turns.stream().map(LoadResult::perSecond).toList());
+        adjacentCeilings.add(adjacent);
+        log("  %s ÷ the native ceiling around its turns: %.2f (turns %s)", workload.name(), adjacent.ratio(),
+                adjacent.turnRatios());
+        return LoadResult.meanOf(turns);
     }
 
     private LoadResult measure(LoadGenerator generator, CpuMeter cpu, Workload workload, int concurrency,
@@ -652,14 +670,6 @@ public final class Benchmark {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static String rounded(double[] values) {
-        List<String> parts = new ArrayList<>();
-        for (double value : values) {
-            parts.add(String.format(Locale.ROOT, "%.1f", value));
-        }
-        return String.join(", ", parts);
     }
 
     static void log(String format, Object... args) {

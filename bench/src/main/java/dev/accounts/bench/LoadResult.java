@@ -1,5 +1,8 @@
 package dev.accounts.bench;
 
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+
 /**
  * One workload at one concurrency, over the measured window only (the warm-up before it is not counted).
  *
@@ -26,29 +29,40 @@ record LoadResult(String workload, int concurrency, double seconds, long ok, lon
                 firstProblem);
     }
 
-    /**
-     * Two turns of the same workload and concurrency as one: counts and time added, rates and CPU per request
-     * weighted by requests, the maximum the larger, and the percentiles the means of the two turns' (the latencies
-     * themselves are not kept).
-     */
+    /** Two turns of the same workload and concurrency as one ({@link #meanOf(List)}). */
     static LoadResult meanOf(LoadResult first, LoadResult second) {
-        long firstRequests = Math.max(1, first.ok + first.unexpected);
-        long secondRequests = Math.max(1, second.ok + second.unexpected);
-        double seconds = first.seconds + second.seconds;
-        return new LoadResult(first.workload, first.concurrency, seconds, first.ok + second.ok,
-                first.unexpected + second.unexpected, (first.ok + second.ok) / seconds,
-                (first.p50Millis + second.p50Millis) / 2, (first.p99Millis + second.p99Millis) / 2,
-                Math.max(first.maxMillis, second.maxMillis),
-                weighted(first.jvmCpuMsPerRequest, firstRequests, second.jvmCpuMsPerRequest, secondRequests),
-                weighted(first.pgCpuMsPerRequest, firstRequests, second.pgCpuMsPerRequest, secondRequests),
-                weighted(first.jitCpuMsPerRequest, firstRequests, second.jitCpuMsPerRequest, secondRequests),
-                weighted(first.hashCpuMsPerRequest, firstRequests, second.hashCpuMsPerRequest, secondRequests),
-                weighted(first.benchCpuMsPerRequest, firstRequests, second.benchCpuMsPerRequest, secondRequests),
-                weighted(first.machineCpuMsPerRequest, firstRequests, second.machineCpuMsPerRequest, secondRequests),
-                first.unexpected > 0 ? first.firstProblem : second.firstProblem);
+        return meanOf(List.of(first, second));
     }
 
-    private static double weighted(double first, long firstWeight, double second, long secondWeight) {
-        return (first * firstWeight + second * secondWeight) / (firstWeight + secondWeight);
+    /**
+     * Turns of the same workload and concurrency as one: counts and time added, rates and CPU per request weighted
+     * by requests, the maximum the largest, and the percentiles the means of the turns' (the latencies themselves
+     * are not kept).
+     */
+    static LoadResult meanOf(List<LoadResult> turns) {
+        LoadResult first = turns.getFirst();
+        double seconds = turns.stream().mapToDouble(LoadResult::seconds).sum();
+        long ok = turns.stream().mapToLong(LoadResult::ok).sum();
+        return new LoadResult(first.workload, first.concurrency, seconds, ok,
+                turns.stream().mapToLong(LoadResult::unexpected).sum(), ok / seconds,
+                turns.stream().mapToDouble(LoadResult::p50Millis).average().orElseThrow(),
+                turns.stream().mapToDouble(LoadResult::p99Millis).average().orElseThrow(),
+                turns.stream().mapToDouble(LoadResult::maxMillis).max().orElseThrow(),
+                weighted(turns, LoadResult::jvmCpuMsPerRequest), weighted(turns, LoadResult::pgCpuMsPerRequest),
+                weighted(turns, LoadResult::jitCpuMsPerRequest), weighted(turns, LoadResult::hashCpuMsPerRequest),
+                weighted(turns, LoadResult::benchCpuMsPerRequest), weighted(turns, LoadResult::machineCpuMsPerRequest),
+                turns.stream().filter(turn -> turn.unexpected > 0).findFirst().orElse(first).firstProblem);
+    }
+
+    /** A per-request figure over all the turns' requests. */
+    private static double weighted(List<LoadResult> turns, ToDoubleFunction<LoadResult> perRequest) {
+        double sum = 0;
+        long requests = 0;
+        for (LoadResult turn : turns) {
+            long turnRequests = Math.max(1, turn.ok + turn.unexpected);
+            sum += perRequest.applyAsDouble(turn) * turnRequests;
+            requests += turnRequests;
+        }
+        return sum / requests;
     }
 }

@@ -3,6 +3,8 @@ package dev.accounts.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
@@ -77,22 +79,19 @@ final class ReportWriter {
         line(out, "| implementation | hashes/s | rounds |");
         line(out, "|---|---:|---|");
         for (HashCeiling ceiling : report.ceilings()) {
-            StringBuilder rounds = new StringBuilder();
-            for (double round : ceiling.rounds()) {
-                rounds.append(rounds.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "%.1f", round));
-            }
-            line(out, "| %s | %.1f | %s |", ceiling.name(), ceiling.perSecond(), rounds);
+            line(out, "| %s | %.1f | %s |", ceiling.name(), ceiling.perSecond(), rounded(ceiling.rounds()));
         }
         line(out, "");
         line(out, "Ratios to the best ceiling (%s, %.1f/s): registrations %.2f, logins %.2f.",
                 report.ratios().bestCeilingName(), report.ratios().bestCeiling(),
                 report.ratios().registrationsPerCeiling(), report.ratios().loginsPerCeiling());
         for (BenchReport.AdjacentCeiling adjacent : report.ratios().adjacent()) {
+            double[] ceilings = adjacent.ceilings().stream().mapToDouble(Double::doubleValue).toArray();
             line(out, "");
-            line(out, "%s at c=%d against the native ceiling measured right before (%.1f/s) and right after (%.1f/s) "
-                            + "its run: %.2f (%.1f/s ÷ %.1f/s).", adjacent.workload(), adjacent.concurrency(),
-                    adjacent.before(), adjacent.after(), adjacent.ratio(), adjacent.workloadPerSecond(),
-                    adjacent.perSecond());
+            line(out, "%s at c=%d in %d turns, each against the native ceiling measured right before and right after "
+                            + "it (%s/s): %.2f (%.1f/s ÷ %.1f/s); turn by turn %s.", adjacent.workload(),
+                    adjacent.concurrency(), adjacent.turns().size(), rounded(ceilings), adjacent.ratio(),
+                    adjacent.workloadPerSecond(), adjacent.perSecond(), adjacent.turnRatios());
         }
         line(out, "");
         line(out, "## HTTP, closed loop over keep-alive connections");
@@ -143,6 +142,15 @@ final class ReportWriter {
                 r.concurrency(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.jvmCpuMsPerRequest(),
                 r.jitCpuMsPerRequest(), r.hashCpuMsPerRequest(), r.pgCpuMsPerRequest(), r.benchCpuMsPerRequest(),
                 r.machineCpuMsPerRequest(), r.unexpected());
+    }
+
+    /** Hashes or requests a second, to one place, in a list. */
+    static String rounded(double[] values) {
+        List<String> parts = new ArrayList<>();
+        for (double value : values) {
+            parts.add(String.format(Locale.ROOT, "%.1f", value));
+        }
+        return String.join(", ", parts);
     }
 
     private static void line(StringBuilder out, String format, Object... args) {

@@ -3,6 +3,7 @@ package dev.accounts.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class LoadResultTest {
@@ -23,6 +24,23 @@ class LoadResultTest {
         assertThat(both.jvmCpuMsPerRequest()).isCloseTo(24, within(1e-9));
         assertThat(both.hashCpuMsPerRequest()).isCloseTo(23, within(1e-9));
         assertThat(both.machineCpuMsPerRequest()).isCloseTo(26, within(1e-9));
+    }
+
+    @Test
+    void threeTurnsWeighEachTurnsPercentilesAlike() {
+        LoadResult first = new LoadResult("register", 4, 10, 300, 0, 30, 30, 60, 90, 25, 1.2, 0.1, 24, 0.2, 27, "");
+        LoadResult second = new LoadResult("register", 4, 10, 200, 0, 20, 60, 90, 95, 25, 1.2, 0.1, 24, 0.2, 27, "");
+        LoadResult third = new LoadResult("register", 4, 10, 100, 0, 10, 90, 120, 99, 19, 0.6, 0.1, 18, 0.2, 21, "");
+
+        LoadResult all = LoadResult.meanOf(List.of(first, second, third));
+
+        assertThat(all.seconds()).isEqualTo(30);
+        assertThat(all.perSecond()).isEqualTo(20);
+        assertThat(all.p50Millis()).isCloseTo(60, within(1e-9));
+        assertThat(all.p99Millis()).isCloseTo(90, within(1e-9));
+        assertThat(all.maxMillis()).isEqualTo(99);
+        assertThat(all.jvmCpuMsPerRequest()).isCloseTo(24, within(1e-9));
+        assertThat(all.pgCpuMsPerRequest()).isCloseTo(1.1, within(1e-9));
     }
 
     @Test
