@@ -5,6 +5,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.IntToDoubleFunction;
 
 /** Everything one run measured, as written to JSON; the Markdown and the console table are made from it. */
 record BenchReport(String startedAt, Machine machine, String hasherSetting, String serviceHasher,
@@ -48,10 +49,16 @@ record BenchReport(String startedAt, Machine machine, String hasherSetting, Stri
      * first turn and after each: the host's speed drifts within a minute, so each turn is set against the ceilings on
      * either side of it, and the turns together against the mean of those.
      *
+     * <p>With every core busy, a turn's ratio is the product of two figures, which the report gives beside it: the
+     * hash's share of the machine's CPU per request, which the work beside the hash decides, and how fast the
+     * service hashed against the ceiling around the turn, which the host's drift and the work beside the hash move.
+     *
+     * @param cores    the ceiling's hashing threads, one per core: a hash of the ceiling costs {@code cores} seconds
+     *                 of CPU divided by its rate
      * @param ceilings one more than {@code turns}: the ceiling before the first turn, then after each
-     * @param turns    the workload's rate in each turn
+     * @param turns    the workload in each turn
      */
-    record AdjacentCeiling(String workload, int concurrency, List<Double> ceilings, List<Double> turns) {
+    record AdjacentCeiling(String workload, int concurrency, int cores, List<Double> ceilings, List<LoadResult> turns) {
 
         AdjacentCeiling {
             ceilings = List.copyOf(ceilings);
@@ -66,18 +73,36 @@ record BenchReport(String startedAt, Machine machine, String hasherSetting, Stri
             return (ceilings.get(turn) + ceilings.get(turn + 1)) / 2;
         }
 
-        /** Each turn's rate over the ceiling around it, to two places: how far the turns agree. */
-        String turnRatios() {
-            List<String> ratios = new ArrayList<>();
+        double turnRatio(int turn) {
+            return turns.get(turn).perSecond() / ceilingAround(turn);
+        }
+
+        /** The hash's CPU over the machine's, per request, in a turn. */
+        double hashShare(int turn) {
+            return turns.get(turn).hashCpuMsPerRequest() / turns.get(turn).machineCpuMsPerRequest();
+        }
+
+        /** A hash's CPU in the ceiling around a turn over the service's hash CPU per request in it: 1 is as fast. */
+        double hashSpeed(int turn) {
+            return cores * 1000 / ceilingAround(turn) / turns.get(turn).hashCpuMsPerRequest();
+        }
+
+        /** A figure of each turn, to two or three places, in a list: how far the turns agree. */
+        String perTurn(IntToDoubleFunction figure, int places) {
+            List<String> figures = new ArrayList<>();
             for (int turn = 0; turn < turns.size(); turn++) {
-                ratios.add(String.format(Locale.ROOT, "%.2f", turns.get(turn) / ceilingAround(turn)));
+                figures.add(String.format(Locale.ROOT, "%." + places + "f", figure.applyAsDouble(turn)));
             }
-            return String.join(", ", ratios);
+            return String.join(", ", figures);
+        }
+
+        String turnRatios() {
+            return perTurn(this::turnRatio, 2);
         }
 
         /** The workload's rate over all turns (they are of equal length). */
         double workloadPerSecond() {
-            return turns.stream().mapToDouble(Double::doubleValue).average().orElseThrow();
+            return turns.stream().mapToDouble(LoadResult::perSecond).average().orElseThrow();
         }
 
         /** The ceiling over the same time: the mean of the ceilings around each turn. */

@@ -514,11 +514,12 @@ public final class Benchmark {
                     String.format(Locale.ROOT, "turn %d/%d ", turn, count)));
             ceilings.add(adjacentCeiling(hashOnce, "after " + turn));
         }
-        BenchReport.AdjacentCeiling adjacent = new BenchReport.AdjacentCeiling(workload.name(), concurrency, ceilings,
-                turns.stream().map(LoadResult::perSecond).toList());
+        BenchReport.AdjacentCeiling adjacent = new BenchReport.AdjacentCeiling(workload.name(), concurrency,
+                settings.cores(), ceilings, turns);
         adjacentCeilings.add(adjacent);
-        log("  %s ÷ the native ceiling around its turns: %.2f (turns %s)", workload.name(), adjacent.ratio(),
-                adjacent.turnRatios());
+        log("  %s ÷ the native ceiling around its turns: %.2f (turns %s; the hash's share of the machine %s, its speed"
+                        + " against the ceiling %s)", workload.name(), adjacent.ratio(), adjacent.turnRatios(),
+                adjacent.perTurn(adjacent::hashShare, 3), adjacent.perTurn(adjacent::hashSpeed, 2));
         return LoadResult.meanOf(turns);
     }
 

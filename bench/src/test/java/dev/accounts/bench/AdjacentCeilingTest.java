@@ -11,8 +11,8 @@ class AdjacentCeilingTest {
 
     @Test
     void setsEachTurnAgainstTheCeilingsOnEitherSideOfIt() {
-        BenchReport.AdjacentCeiling adjacent = new BenchReport.AdjacentCeiling("register", 4,
-                List.of(80.0, 60.0, 70.0, 90.0), List.of(63.0, 65.0, 72.0));
+        BenchReport.AdjacentCeiling adjacent = new BenchReport.AdjacentCeiling("register", 4, 2,
+                List.of(80.0, 60.0, 70.0, 90.0), List.of(turn(63, 25, 28), turn(65, 25, 28), turn(72, 25, 28)));
 
         assertThat(adjacent.ceilingAround(0)).isEqualTo(70);
         assertThat(adjacent.ceilingAround(2)).isEqualTo(80);
@@ -23,8 +23,31 @@ class AdjacentCeilingTest {
     }
 
     @Test
+    void splitsATurnsRatioIntoTheHashsShareAndItsSpeedAgainstTheCeiling() {
+        // 80 hashes/s on 2 cores: 25 ms of CPU a hash. The service hashed in 25 ms of 27.5 ms a request, and its
+        // 72.7 requests/s kept both cores busy (2,000 ms / 27.5 ms).
+        BenchReport.AdjacentCeiling asFast = new BenchReport.AdjacentCeiling("register", 4, 2,
+                List.of(80.0, 80.0), List.of(turn(2000 / 27.5, 25, 27.5)));
+        // The same work beside the hash, but the hash 25 % slower than the ceiling's.
+        BenchReport.AdjacentCeiling slower = new BenchReport.AdjacentCeiling("register", 4, 2,
+                List.of(80.0, 80.0), List.of(turn(2000 / 33.75, 31.25, 33.75)));
+
+        assertThat(asFast.hashShare(0)).isCloseTo(25 / 27.5, within(1e-9));
+        assertThat(asFast.hashSpeed(0)).isCloseTo(1, within(1e-9));
+        assertThat(asFast.turnRatio(0)).isCloseTo(asFast.hashShare(0) * asFast.hashSpeed(0), within(1e-9));
+        assertThat(slower.hashSpeed(0)).isCloseTo(0.8, within(1e-9));
+        assertThat(slower.turnRatio(0)).isCloseTo(slower.hashShare(0) * slower.hashSpeed(0), within(1e-9));
+        assertThat(slower.perTurn(slower::hashShare, 3)).isEqualTo("0.926");
+    }
+
+    @Test
     void needsACeilingOnEitherSideOfEveryTurn() {
-        assertThatThrownBy(() -> new BenchReport.AdjacentCeiling("login", 4, List.of(80.0, 60.0), List.of(63.0, 65.0)))
-                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new BenchReport.AdjacentCeiling("login", 4, 2, List.of(80.0, 60.0),
+                List.of(turn(63, 25, 28), turn(65, 25, 28)))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static LoadResult turn(double perSecond, double hashMs, double machineMs) {
+        return new LoadResult("register", 4, 10, Math.round(perSecond * 10), 0, perSecond, 50, 80, 90, hashMs + 1.5,
+                1.2, 0, hashMs, 0.2, machineMs, "");
     }
 }
