@@ -502,7 +502,7 @@ public final class Benchmark {
      * {@code BENCH_RATIO_TURNS} windows of the workload with the native ceiling measured before the first and after
      * each, so that every turn has a ceiling on either side of it: the host's speed drifts by 10-35 % within minutes,
      * and a single ceiling before and after a single window still left readings of 0.77 to 0.95 in three runs of the
-     * same build. The turns make up the workload's result together.
+     * same registration code. The turns make up the workload's result together.
      */
     private LoadResult measureInTurns(LoadGenerator generator, CpuMeter cpu, Workload workload, int concurrency,
                                       Runnable hashOnce) throws InterruptedException {
