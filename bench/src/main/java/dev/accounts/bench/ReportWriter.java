@@ -93,12 +93,11 @@ final class ReportWriter {
                     adjacent.concurrency(), adjacent.turns().size(), rounded(ceilings), adjacent.ratio(),
                     adjacent.workloadPerSecond(), adjacent.perSecond(), adjacent.turnRatios());
             line(out, "");
-            line(out, "With both cores busy, each turn's ratio is about the hash's share of the machine's CPU per %s "
-                            + "(%s) times how fast the service hashed against the ceiling around the turn (%s): the "
+            line(out, "With both cores busy, each turn's ratio is about the hash's share of the machine's CPU in the "
+                            + "turn (%s) times how fast the service hashed against the ceiling around the turn (%s): the "
                             + "first is what the service spends beside the hash, the second moves with the host's drift "
                             + "and with what the work beside the hash costs the hash itself.",
-                    adjacent.workload(), adjacent.perTurn(adjacent::hashShare, 3),
-                    adjacent.perTurn(adjacent::hashSpeed, 2));
+                    adjacent.perTurn(adjacent::hashShare, 3), adjacent.perTurn(adjacent::hashSpeed, 2));
         }
         line(out, "");
         line(out, "## HTTP, closed loop over keep-alive connections");
