@@ -100,9 +100,9 @@ record BenchReport(String startedAt, Machine machine, String hasherSetting, Stri
             return perTurn(this::turnRatio, 2);
         }
 
-        /** The workload's rate over all turns (they are of equal length). */
+        /** The workload's rate over all turns, as the report's row for the run (the turns together) gives it. */
         double workloadPerSecond() {
-            return turns.stream().mapToDouble(LoadResult::perSecond).average().orElseThrow();
+            return LoadResult.meanOf(turns).perSecond();
         }
 
         /** The ceiling over the same time: the mean of the ceilings around each turn. */
